@@ -1,0 +1,122 @@
+"""The ``workshop`` command: parses arguments and calls the same functions notebooks use."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from toolkit import __version__
+from toolkit.i18n import set_language, t
+
+_DESCRIPTION = "教师信息技术应用能力提升工程2.0 研修坊工具 · Competency workshop toolkit"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workshop", description=_DESCRIPTION)
+    parser.add_argument("--lang", choices=["zh", "en"], help="界面语言 / message language")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    points = commands.add_parser("points", help="列出微能力点 / list the micro-competency points")
+    points.add_argument(
+        "--environment",
+        choices=["A", "B", "C"],
+        help="学校教学环境：A 多媒体，B 混合，C 智慧 / school environment",
+    )
+    points.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+
+    roster = commands.add_parser("roster", help="名单工具 / roster tools")
+    roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
+    check = roster_commands.add_parser("check", help="检查名单文件 / check a roster file")
+    check.add_argument("file", help="CSV、xlsx 或 xls 名单 / roster file")
+
+    init = commands.add_parser("init", help="由名单创建或更新 nbgrader 课程 / create or update a course")
+    init.add_argument("course_dir")
+    init.add_argument("--roster", required=True, help="名单文件 / roster file")
+    init.add_argument(
+        "--environment",
+        choices=["A", "B", "C"],
+        default=None,
+        help="学校教学环境（默认 C）/ school environment (default C)",
+    )
+    init.add_argument(
+        "--db", dest="db_url", default=None, help="成绩库地址，默认课程目录内的 SQLite / database URL"
+    )
+
+    dashboard = commands.add_parser("dashboard", help="用 Voila 提供仪表盘 / serve the dashboard")
+    dashboard.add_argument("course_dir")
+    dashboard.add_argument("--port", type=int, default=None)
+
+    demo = commands.add_parser("demo", help="运行完整演示 / run the end-to-end demo")
+    demo.add_argument("course_dir", nargs="?", default=None)
+    demo.add_argument("--teachers", type=int, default=None, help="教师人数 / number of teachers")
+    demo.add_argument("--no-serve", action="store_true", help="不启动仪表盘 / do not serve")
+    demo.add_argument("--port", type=int, default=None)
+    return parser
+
+
+def _given(**values: object) -> dict[str, object]:
+    """Only the options the user gave, so each default stays defined once, in the function."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "points":
+        from toolkit.catalogue import load_catalogue
+
+        points = load_catalogue().points_for(args.environment)
+        if args.json:
+            print(json.dumps([p.as_dict() for p in points], ensure_ascii=False, indent=2))
+        else:
+            print(t("points.header", count=len(points), environment=args.environment or "C"))
+            for point in points:
+                print(f"  {point.label():<28} {point.dimension.label()}")
+        return 0
+    if args.command == "roster":
+        from toolkit.roster import read_roster, summarise_roster
+
+        print(summarise_roster(read_roster(args.file)))
+        return 0
+    if args.command == "init":
+        from toolkit.course import init_course
+
+        report = init_course(
+            args.course_dir,
+            roster=args.roster,
+            **_given(environment=args.environment, db_url=args.db_url),
+        )
+        print(report.message())
+        return 0
+    if args.command == "dashboard":
+        from toolkit.dashboard import serve_dashboard
+
+        return serve_dashboard(args.course_dir, **_given(port=args.port))
+    if args.command == "demo":
+        from toolkit.demo import run_demo
+
+        run_demo(
+            **_given(course_dir=args.course_dir, teachers=args.teachers, port=args.port),
+            serve=not args.no_serve,
+        )
+        return 0
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: 0 success, 2 bad input (message, no traceback), 1 internal fault."""
+    from toolkit.errors import InputError
+
+    args = _parser().parse_args(argv)
+    set_language(args.lang)
+    try:
+        return _run(args)
+    except InputError as error:
+        print(f"{t('error.prefix')}: {error.describe()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence: say so, exit 1
+        print(t("error.internal", detail=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        return 1

@@ -1,0 +1,64 @@
+"""The toolkit's own tables, kept in the nbgrader gradebook database (one database)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+teacher = Table(
+    "workshop_teacher",
+    metadata,
+    Column("teacher_id", String(128), primary_key=True),
+    Column("name", String(128), nullable=False),
+    Column("school", String(256), nullable=False, default=""),
+    Column("subject", String(64), nullable=False, default=""),
+    Column("stage", String(64), nullable=False, default=""),
+    Column("research_group", String(128), nullable=False, default=""),
+    Column("role", String(16), nullable=False, default="teacher"),
+    Column("phone", String(64), nullable=False, default=""),
+    Column("email", String(256), nullable=False, default=""),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("joined_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+setting = Table(
+    "workshop_setting",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# Superseded or withdrawn records are copied here, never deleted.
+archive = Table(
+    "workshop_archive",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("teacher_id", String(128), nullable=False, index=True),
+    Column("reason", String(64), nullable=False),
+    Column("record", Text, nullable=False),
+    Column("archived_at", DateTime, nullable=False),
+)
+
+# Roster field name -> column name (``group`` is an SQL keyword).
+TEACHER_FIELDS = {
+    "name": "name",
+    "school": "school",
+    "subject": "subject",
+    "stage": "stage",
+    "group": "research_group",
+    "role": "role",
+    "phone": "phone",
+    "email": "email",
+}

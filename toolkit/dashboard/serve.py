@@ -1,0 +1,50 @@
+"""Serve the dashboards with Voila: sources and tracebacks hidden, localhost only."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from toolkit.course.config import load_course
+from toolkit.dashboard.cohort import COURSE_ENV
+from toolkit.environment import tools_path
+from toolkit.i18n import t
+from toolkit.resources import dashboard_dir
+
+DEFAULT_PORT = 8866
+
+
+def voila_command(notebook: str = "cohort.ipynb", *, port: int = DEFAULT_PORT) -> list[str]:
+    """The Voila command line for one shipped dashboard notebook."""
+    return [
+        sys.executable,
+        "-m",
+        "voila",
+        str(dashboard_dir() / notebook),
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--no-browser",
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+    ]
+
+
+def dashboard_env(course_dir: str | Path) -> dict[str, str]:
+    """The environment a dashboard kernel needs: the course folder and this Python's tools."""
+    root = load_course(course_dir).root  # fails with exit 2 when it is not a course
+    return {**os.environ, COURSE_ENV: str(root), "PATH": tools_path()}
+
+
+def serve_dashboard(course_dir: str | Path, *, port: int = DEFAULT_PORT) -> int:
+    """Run Voila in the foreground until interrupted; returns its exit status."""
+    env = dashboard_env(course_dir)
+    print(t("dashboard.serving", url=f"http://127.0.0.1:{port}/"), flush=True)
+    process = subprocess.Popen(voila_command(port=port), env=env)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        process.wait(timeout=30)
+        return 0

@@ -1,0 +1,119 @@
+"""Synthetic teachers and their answers, reproducible from a seed."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import math
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from toolkit.roster import Teacher
+
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+_GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红梅鑫斌宇浩凯健俊帆帅旭宁琳雪晨欣怡悦佳慧颖婷倩蕾晶"
+)
+_SCHOOLS = ("第一实验小学", "城南中学", "阳光小学", "育才初级中学", "红旗九年一贯制学校")
+_SUBJECTS = {"小学": ("语文", "数学", "英语", "科学"), "初中": ("语文", "数学", "英语", "物理", "生物")}
+
+
+def synthetic_roster(count: int, *, seed: int = 2021) -> list[Teacher]:
+    """``count`` teachers over several schools and research groups; one leader per school."""
+    rng = random.Random(seed)
+    schools = _SCHOOLS[: max(2, min(len(_SCHOOLS), math.ceil(count / 6)))]
+    teachers, used = [], set()
+    for index in range(count):
+        school = schools[index % len(schools)]
+        stage = "初中" if "中学" in school else "小学"
+        subject = rng.choice(_SUBJECTS[stage])
+        while True:
+            name = rng.choice(_SURNAMES) + "".join(rng.choices(_GIVEN, k=rng.choice((1, 2))))
+            if name not in used:
+                used.add(name)
+                break
+        role = "leader" if index < len(schools) else ("admin" if index == len(schools) else "teacher")
+        teachers.append(
+            Teacher(
+                teacher_id=f"T{index + 1:04d}",
+                name=name,
+                school=school,
+                subject=subject,
+                stage=stage,
+                group=f"{stage}{subject}组",
+                role=role,
+            )
+        )
+    return teachers
+
+
+def write_roster_csv(teachers: list[Teacher], path: Path) -> None:
+    headers = ["工号", "姓名", "学校", "学科", "学段", "教研组", "角色"]
+    roles = {"teacher": "教师", "leader": "坊主", "admin": "管理员"}
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(headers)
+        for p in teachers:
+            writer.writerow([p.teacher_id, p.name, p.school, p.subject, p.stage, p.group, roles[p.role]])
+
+
+@dataclass(frozen=True)
+class ItemKey:
+    item_id: str
+    kind: str  # single, multiple, ordering
+    key: object
+    letters: tuple[str, ...]
+
+
+def read_item_keys(source_notebook: Path) -> list[ItemKey]:
+    """The answer keys, read from the hidden tests in the trainer's source notebook."""
+    notebook = nbformat.read(source_notebook, as_version=4)
+    keys = []
+    for cell in notebook.cells:
+        tags = cell.metadata.get("toolkit", {})
+        if "item" not in tags:
+            continue
+        call = next(
+            node
+            for node in ast.walk(ast.parse(cell.source))
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "").startswith("score_")
+        )
+        item_id, key = (ast.literal_eval(arg) for arg in call.args[:2])
+        options = next(
+            c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") == f"{item_id}_item"
+        )
+        widget_call = next(n for n in ast.walk(ast.parse(options.source)) if isinstance(n, ast.Call))
+        listed = next(k.value for k in widget_call.keywords if k.arg in ("options", "steps"))
+        letters = tuple("ABCDEFGHIJ"[: len(ast.literal_eval(listed))])
+        keys.append(ItemKey(item_id, tags["kind"], key, letters))
+    return keys
+
+
+def synthetic_answers(keys: list[ItemKey], ability: float, rng: random.Random) -> dict[str, object]:
+    """Answers of a teacher of ``ability`` (a logit): harder items are missed more often."""
+    answers: dict[str, object] = {}
+    for position, item in enumerate(keys):
+        difficulty = -1.0 + 2.0 * position / max(1, len(keys) - 1)
+        if rng.random() < 0.04:
+            continue  # now and then an item is skipped
+        correct = rng.random() < 1 / (1 + math.exp(-(ability - difficulty)))
+        if item.kind == "single":
+            wrong = [letter for letter in item.letters if letter != item.key]
+            answers[item.item_id] = item.key if correct else rng.choice(wrong)
+        elif item.kind == "multiple":
+            chosen = set(item.key)  # type: ignore[arg-type]
+            if not correct:
+                chosen.discard(rng.choice(sorted(chosen)))
+                if rng.random() < 0.5:
+                    chosen.add(rng.choice([x for x in item.letters if x not in item.key]))  # type: ignore[operator]
+            answers[item.item_id] = sorted(chosen)
+        else:
+            order = list(item.key)  # type: ignore[call-overload]
+            if not correct:
+                i = rng.randrange(len(order) - 1)
+                order[i], order[i + 1] = order[i + 1], order[i]
+            answers[item.item_id] = {letter: place for place, letter in enumerate(order, start=1)}
+    return answers

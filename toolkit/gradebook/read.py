@@ -1,0 +1,110 @@
+"""Read a course's gradebook with a few SQL queries (never per-row ORM calls)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+from sqlalchemy import create_engine, text
+
+from toolkit.course.config import CourseSettings, load_course
+
+_TEACHERS = """
+SELECT s.id AS teacher_id,
+       COALESCE(w.name, COALESCE(s.last_name, '') || COALESCE(s.first_name, '')) AS name,
+       COALESCE(w.school, '') AS school,
+       COALESCE(w.subject, '') AS subject,
+       COALESCE(w.stage, '') AS stage,
+       COALESCE(w.research_group, '') AS research_group,
+       COALESCE(w.role, 'teacher') AS role,
+       COALESCE(w.active, TRUE) AS active
+FROM student s LEFT JOIN workshop_teacher w ON w.teacher_id = s.id
+"""
+
+_ASSIGNMENTS = """
+SELECT a.name AS assignment, COALESCE(SUM(gc.max_score), 0) AS max_score
+FROM assignment a
+LEFT JOIN notebook n ON n.assignment_id = a.id
+LEFT JOIN base_cell bc ON bc.notebook_id = n.id
+LEFT JOIN grade_cells gc ON gc.id = bc.id
+GROUP BY a.name
+"""
+
+_GRADES = """
+SELECT sa.student_id AS teacher_id, a.name AS assignment, n.name AS notebook,
+       bc.name AS cell, gc.max_score AS max_score,
+       COALESCE(g.manual_score, g.auto_score) AS score,
+       COALESCE(g.extra_credit, 0) AS extra_credit,
+       sa.timestamp AS submitted_at
+FROM grade g
+JOIN submitted_notebook sn ON sn.id = g.notebook_id
+JOIN submitted_assignment sa ON sa.id = sn.assignment_id
+JOIN assignment a ON a.id = sa.assignment_id
+JOIN notebook n ON n.id = sn.notebook_id
+JOIN base_cell bc ON bc.id = g.cell_id
+JOIN grade_cells gc ON gc.id = bc.id
+"""
+
+_SUBMISSIONS = """
+SELECT sa.student_id AS teacher_id, a.name AS assignment, sa.timestamp AS submitted_at
+FROM submitted_assignment sa JOIN assignment a ON a.id = sa.assignment_id
+"""
+
+
+@dataclass(frozen=True)
+class CourseData:
+    """Everything a dashboard shows, as tidy frames."""
+
+    settings: CourseSettings
+    teachers: pd.DataFrame  # one row per teacher
+    assignments: pd.DataFrame  # assignment, max_score
+    submissions: pd.DataFrame  # teacher_id, assignment, submitted_at
+    grades: pd.DataFrame  # one row per (teacher, assignment, grade cell)
+
+    def scores(self) -> pd.DataFrame:
+        """Total score per graded submission: teacher_id, assignment, score, max_score."""
+        if self.grades.empty:
+            return pd.DataFrame(columns=["teacher_id", "assignment", "score", "max_score"])
+        graded = self.grades.assign(total=self.grades["score"].fillna(0) + self.grades["extra_credit"])
+        return graded.groupby(["teacher_id", "assignment"], as_index=False).agg(
+            score=("total", "sum"), max_score=("max_score", "sum")
+        )
+
+
+def read_course(course_dir: str | Path) -> CourseData:
+    settings = load_course(course_dir)
+    engine = create_engine(settings.db_url, future=True)
+    try:
+        with engine.connect() as connection:
+            frames = [
+                pd.read_sql_query(text(query), connection)
+                for query in (_TEACHERS, _ASSIGNMENTS, _SUBMISSIONS, _GRADES)
+            ]
+    finally:
+        engine.dispose()
+    teachers, assignments, submissions, grades = frames
+    teachers["active"] = teachers["active"].astype(bool)
+    return CourseData(settings, teachers, assignments, submissions, grades)
+
+
+def item_points(course_dir: str | Path, assignment: str) -> pd.DataFrame:
+    """Which point and dimension each graded item tests, from the source notebooks' metadata."""
+    rows = []
+    source = load_course(course_dir).root / "source" / assignment
+    for path in sorted(source.glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        for cell in notebook.cells:
+            tags = cell.metadata.get("toolkit", {})
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+            if grade_id and tags.get("point"):
+                rows.append(
+                    {
+                        "notebook": path.stem,
+                        "cell": grade_id,
+                        "point": tags["point"],
+                        "dimension": tags.get("dimension", ""),
+                    }
+                )
+    return pd.DataFrame(rows, columns=["notebook", "cell", "point", "dimension"])

@@ -1,0 +1,27 @@
+"""Where the shipped content (course/, assignments/, rubrics/) lives.
+
+In a wheel it sits inside the package as ``toolkit/_content``; in a checkout
+(including an editable install) it is the repository's top-level folders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+CONTENT_KINDS = ("course", "assignments", "rubrics")
+
+
+def content_dir(kind: str) -> Path:
+    """The folder holding shipped ``kind`` content: one of course, assignments, rubrics."""
+    if kind not in CONTENT_KINDS:
+        raise ValueError(f"unknown content kind {kind!r}")
+    installed = _PACKAGE / "_content" / kind
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent / kind
+
+
+def dashboard_dir() -> Path:
+    """The dashboard notebooks shipped with the package."""
+    return _PACKAGE / "dashboard" / "notebooks"

@@ -1,0 +1,78 @@
+"""Answers kept in a JSON file beside the notebook.
+
+The file survives kernel restarts, travels with ``nbgrader submit``, and is
+what the hidden tests read during ``nbgrader autograde``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from toolkit.i18n import t
+
+ANSWERS_FILE = "answers.json"
+_FORMAT = 1
+
+
+class AnswerStore:
+    """A small persistent mapping of item id -> answer, written atomically on every change."""
+
+    _open: dict[Path, AnswerStore] = {}
+
+    def __init__(self, path: str | Path = ANSWERS_FILE) -> None:
+        self.path = Path(path).resolve()
+        self.notice = ""
+        self._listeners: list[Callable[[], None]] = []
+        self._answers: dict[str, Any] = self._load()
+
+    @classmethod
+    def shared(cls, path: str | Path = ANSWERS_FILE) -> AnswerStore:
+        """One store per file, so that every widget in a notebook writes to the same place."""
+        key = Path(path).resolve()
+        if key not in cls._open:
+            cls._open[key] = cls(key)
+        return cls._open[key]
+
+    def _load(self) -> dict[str, Any]:
+        if not self.path.exists():
+            return {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            answers = data["answers"]
+            if not isinstance(answers, dict):
+                raise TypeError("answers is not a mapping")
+            return answers
+        except (ValueError, KeyError, TypeError):
+            # A damaged file is set aside, never deleted: it may still hold work.
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = self.path.with_name(f"{self.path.stem}.damaged-{stamp}.json")
+            self.path.rename(backup)
+            self.notice = t("quiz.store_corrupt", file=self.path.name, backup=backup.name)
+            return {}
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        self._listeners.append(callback)
+
+    def get(self, item_id: str, default: Any = None) -> Any:
+        return self._answers.get(item_id, default)
+
+    def answered(self) -> set[str]:
+        return {key for key, value in self._answers.items() if value not in (None, "", [])}
+
+    def set(self, item_id: str, value: Any) -> None:
+        self._answers[item_id] = value
+        payload = {
+            "format": _FORMAT,
+            "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+            "answers": self._answers,
+        }
+        partial = self.path.with_name(self.path.name + ".part")
+        partial.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(partial, self.path)
+        for callback in self._listeners:
+            callback()
