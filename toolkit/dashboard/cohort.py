@@ -12,6 +12,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # dashboards render images on the server, headless
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from toolkit.catalogue import load_catalogue  # noqa: E402
@@ -51,6 +52,7 @@ def cohort_figures(data: CourseData, teacher_ids: set[str]) -> dict[str, bytes]:
         axes.set_title(t("dashboard.distribution", assignment="自测诊断 self_test"))
         axes.set_xlabel(t("dashboard.score"))
         axes.set_ylabel(t("dashboard.count"))
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         figures["distribution"] = _png(figure)
 
     grades = data.grades[

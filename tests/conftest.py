@@ -1,0 +1,87 @@
+"""Shared fixtures: a demo course made once per session, and a real headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from toolkit.i18n import set_language
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(autouse=True)
+def _chinese_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in the default language, whatever the developer's environment says."""
+    monkeypatch.delenv("WORKSHOP_LANG", raising=False)
+    set_language(None)
+    yield
+    set_language(None)
+
+
+def workshop(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real ``workshop`` command line as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=900,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+
+
+@pytest.fixture(scope="session")
+def demo_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``workshop demo course --teachers 24 --no-serve``, run once for the whole session."""
+    base = tmp_path_factory.mktemp("demo")
+    result = workshop("demo", "course", "--teachers", "24", "--no-serve", cwd=base)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return base / "course"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        pytest.fail("Chromium is not installed: run the README's test command, which installs it")
+    return path
+
+
+def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(url)

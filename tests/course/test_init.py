@@ -1,0 +1,115 @@
+"""``workshop init`` makes an ordinary nbgrader course and never deletes anyone."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from nbgrader.api import Gradebook
+
+from tests.conftest import workshop
+from toolkit.course import init_course, load_course
+from toolkit.environment import tools_path
+
+HEADER = "工号,姓名,学校,学科,角色\n"
+
+
+def roster(path: Path, rows: list[str]) -> Path:
+    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args],
+        cwd=course,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": tools_path()},
+        timeout=300,
+    )
+
+
+def test_init_creates_an_nbgrader_course_with_the_teachers(tmp_path: Path) -> None:
+    file = roster(tmp_path / "r.csv", ["00123,张伟,城南中学,数学,教师", "00124,欧阳娜娜,城南中学,语文,坊主"])
+    result = workshop("init", str(tmp_path / "course"), "--roster", str(file), "--environment", "B")
+    assert result.returncode == 0, result.stderr
+    assert "2 名教师" in result.stdout
+    course = tmp_path / "course"
+    assert (course / "nbgrader_config.py").is_file()
+    assert (course / "source" / "self_test" / "self_test.ipynb").is_file()
+
+    listed = nbgrader(course, "db", "student", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert "00123 (张, 伟)" in listed.stdout
+    assert "00124 (欧阳, 娜娜)" in listed.stdout
+
+    generated = nbgrader(course, "generate_assignment", "self_test")
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    assert (course / "release" / "self_test" / "self_test.ipynb").is_file()
+
+    settings = load_course(course)
+    with sqlite3.connect(settings.db_url.removeprefix("sqlite:///")) as db:
+        assert db.execute("select value from workshop_setting where key='environment'").fetchone() == ("B",)
+
+
+def test_rerun_adds_updates_and_keeps_everyone(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    first = roster(tmp_path / "r1.csv", ["001,张伟,城南中学,数学,教师", "002,李静,城南中学,语文,教师"])
+    init_course(course, roster=first)
+    # A trainer's edit to the source assignment must survive a re-run.
+    edited = course / "source" / "self_test" / "self_test.ipynb"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("自测诊断", "自测诊断（本校版）"), encoding="utf-8")
+
+    second = roster(tmp_path / "r2.csv", ["001,张伟,阳光小学,数学,坊主", "003,王芳,阳光小学,英语,教师"])
+    report = init_course(course, roster=second)
+    assert (report.created, report.added, report.updated, report.kept_inactive) == (False, 1, 1, 1)
+    assert "本校版" in edited.read_text(encoding="utf-8")
+
+    settings = load_course(course)
+    with Gradebook(settings.db_url, settings.course_id) as gradebook:
+        assert sorted(s.id for s in gradebook.students) == ["001", "002", "003"]
+    with sqlite3.connect(settings.db_url.removeprefix("sqlite:///")) as db:
+        rows = dict(db.execute("select teacher_id, active from workshop_teacher").fetchall())
+        assert rows == {"001": 1, "002": 0, "003": 1}
+        school, role = db.execute(
+            "select school, role from workshop_teacher where teacher_id='001'"
+        ).fetchone()
+        assert (school, role) == ("阳光小学", "leader")
+        archived = db.execute("select teacher_id, reason, record from workshop_archive").fetchall()
+    reasons = {(teacher_id, reason) for teacher_id, reason, _ in archived}
+    assert reasons == {("001", "roster-update"), ("002", "left-roster")}
+    old = next(json.loads(r) for tid, _, r in archived if tid == "001")
+    assert old["school"] == "城南中学"
+
+
+def test_bad_roster_creates_nothing(tmp_path: Path) -> None:
+    file = roster(tmp_path / "r.csv", ["001,张伟,城南中学,数学,教师", "001,李静,城南中学,语文,教师"])
+    result = workshop("init", str(tmp_path / "course"), "--roster", str(file))
+    assert result.returncode == 2
+    assert "第 3 行" in result.stderr and "工号" in result.stderr
+    assert not (tmp_path / "course").exists()
+
+
+def test_unusable_database_url_exits_2_and_creates_nothing(tmp_path: Path) -> None:
+    file = roster(tmp_path / "r.csv", ["001,张伟,城南中学,数学,教师"])
+    result = workshop(
+        "init", str(tmp_path / "course"), "--roster", str(file), "--db", "nosuchdb://x/y"
+    )
+    assert result.returncode == 2
+    assert "nosuchdb://x/y" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "course").exists()
+
+
+def test_init_with_changed_roster_that_is_broken_changes_nothing(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    init_course(course, roster=roster(tmp_path / "r1.csv", ["001,张伟,城南中学,数学,教师"]))
+    before = (course / "gradebook.db").read_bytes()
+    bad = roster(tmp_path / "r2.csv", ["001,张伟,城南中学,数学,校长"])
+    result = workshop("init", str(course), "--roster", str(bad))
+    assert result.returncode == 2 and "未知角色“校长”" in result.stderr
+    assert (course / "gradebook.db").read_bytes() == before

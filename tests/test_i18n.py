@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from toolkit.i18n import MESSAGES, current_language, set_language, t
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_has_both_languages_with_the_same_placeholders(key: str) -> None:
+    entry = MESSAGES[key]
+    assert set(entry) == {"zh", "en"}
+    assert entry["zh"].strip() and entry["en"].strip()
+    assert _fields(entry["zh"]) == _fields(entry["en"])
+
+
+def test_language_from_environment_and_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert current_language() == "zh"
+    monkeypatch.setenv("WORKSHOP_LANG", "en_US.UTF-8")
+    assert t("role.leader") == "workshop leader"
+    set_language("zh-CN")
+    assert t("role.leader") == "坊主"
