@@ -85,3 +85,45 @@ def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout: float = 9
         except OSError:
             time.sleep(0.5)
     raise TimeoutError(url)
+
+
+@pytest.fixture(scope="session")
+def postgresql_url() -> Iterator[str]:
+    """A real PostgreSQL server on loopback, in a throw-away data folder, for this session."""
+    import glob
+    import pwd
+    import tempfile
+
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    if not bins:
+        pytest.fail("PostgreSQL is not installed: run the README's test command, which installs it")
+    bin_dir = Path(bins[-1])
+    data = Path(tempfile.mkdtemp(prefix="workshop-pg-", dir="/tmp"))
+    data.chmod(0o755)
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # the server refuses to run as root
+        postgres = pwd.getpwnam("postgres")
+        os.chown(data, postgres.pw_uid, postgres.pw_gid)
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = free_port()
+
+    def run(*command: str) -> None:
+        subprocess.run([*as_user, *command], check=True, capture_output=True, timeout=120)
+
+    run(str(bin_dir / "initdb"), "-D", str(data / "db"), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+    run(
+        str(bin_dir / "pg_ctl"),
+        "-D",
+        str(data / "db"),
+        "-l",
+        str(data / "server.log"),
+        "-w",
+        "-o",
+        f"-p {port} -k {data} -c listen_addresses=127.0.0.1",
+        "start",
+    )
+    try:
+        yield f"postgresql+psycopg2://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        run(str(bin_dir / "pg_ctl"), "-D", str(data / "db"), "-m", "fast", "-w", "stop")
+        shutil.rmtree(data, ignore_errors=True)

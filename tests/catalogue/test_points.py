@@ -12,9 +12,9 @@ from toolkit.catalogue import load_catalogue
 from toolkit.errors import InputError
 from toolkit.resources import content_dir
 
-EXPECTED_CODES = [f"A{i}" for i in range(1, 14)] + [f"B{i}" for i in range(1, 11)] + [
-    f"C{i}" for i in range(1, 8)
-]
+EXPECTED_CODES = (
+    [f"A{i}" for i in range(1, 14)] + [f"B{i}" for i in range(1, 11)] + [f"C{i}" for i in range(1, 8)]
+)
 
 
 def test_catalogue_has_the_30_points_of_domain_md() -> None:

@@ -63,7 +63,9 @@ def test_rerun_adds_updates_and_keeps_everyone(tmp_path: Path) -> None:
     init_course(course, roster=first)
     # A trainer's edit to the source assignment must survive a re-run.
     edited = course / "source" / "self_test" / "self_test.ipynb"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("自测诊断", "自测诊断（本校版）"), encoding="utf-8")
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("自测诊断", "自测诊断（本校版）"), encoding="utf-8"
+    )
 
     second = roster(tmp_path / "r2.csv", ["001,张伟,阳光小学,数学,坊主", "003,王芳,阳光小学,英语,教师"])
     report = init_course(course, roster=second)
@@ -97,9 +99,7 @@ def test_bad_roster_creates_nothing(tmp_path: Path) -> None:
 
 def test_unusable_database_url_exits_2_and_creates_nothing(tmp_path: Path) -> None:
     file = roster(tmp_path / "r.csv", ["001,张伟,城南中学,数学,教师"])
-    result = workshop(
-        "init", str(tmp_path / "course"), "--roster", str(file), "--db", "nosuchdb://x/y"
-    )
+    result = workshop("init", str(tmp_path / "course"), "--roster", str(file), "--db", "nosuchdb://x/y")
     assert result.returncode == 2
     assert "nosuchdb://x/y" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "course").exists()

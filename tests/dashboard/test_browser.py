@@ -51,9 +51,7 @@ def test_dashboard_renders_widgets_and_chinese_text_and_filters(
         assert page.locator(".widget-dropdown select").count() == 2
         images = page.locator(".workshop-dashboard img")
         assert images.count() == 2
-        assert all(
-            images.nth(i).evaluate("img => img.naturalWidth > 100") for i in range(images.count())
-        )
+        assert all(images.nth(i).evaluate("img => img.naturalWidth > 100") for i in range(images.count()))
         before = page.inner_text(".workshop-dashboard")
         histogram = images.first.get_attribute("src")
         school = page.locator(".widget-dropdown select").first

@@ -110,7 +110,9 @@ def broken(tmp_path: Path, kind: str) -> tuple[Path, str]:
     """A broken roster of ``kind`` and the text its error message must contain."""
     if kind == "duplicate_id":
         rows = [HEADER_ZH, *ROWS, ["00124", "王芳"]]
-        return write_csv(tmp_path / "r.csv", rows, "utf-8"), "第 5 行，“工号 (A)”列：工号“00124”重复，第 3 行已经出现过"
+        return write_csv(
+            tmp_path / "r.csv", rows, "utf-8"
+        ), "第 5 行，“工号 (A)”列：工号“00124”重复，第 3 行已经出现过"
     if kind == "missing_column":
         rows = [["工号", "学校"], ["00123", "城南中学"]]
         return write_csv(tmp_path / "r.csv", rows, "utf-8"), "第 1 行：缺少必需的列“姓名”"
@@ -132,7 +134,7 @@ def broken(tmp_path: Path, kind: str) -> tuple[Path, str]:
         return write_csv(tmp_path / "r.csv", [HEADER_ZH, [""] * 9], "utf-8"), "没有任何数据行"
     if kind == "bad_encoding":
         path = tmp_path / "r.csv"
-        path.write_bytes("工号,姓名\n1,张".encode("utf-8") + b"\xff\xfe\xfa\n")
+        path.write_bytes("工号,姓名\n1,张".encode() + b"\xff\xfe\xfa\n")
         return path, "无法识别文本编码"
     if kind == "missing_file":
         return tmp_path / "nowhere.csv", "找不到文件"

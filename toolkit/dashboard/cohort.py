@@ -12,8 +12,8 @@ import matplotlib
 
 matplotlib.use("Agg")  # dashboards render images on the server, headless
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from toolkit.catalogue import load_catalogue  # noqa: E402
 from toolkit.gradebook import CourseData, item_points, read_course  # noqa: E402
