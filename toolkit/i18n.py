@@ -150,10 +150,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{course} 不是由 workshop init 创建的课程目录（缺少 nbgrader_config.py 或课程数据表）",
         "en": "{course} is not a course made by 'workshop init' (no nbgrader_config.py or course tables)",
     },
-    "init.environment_changed": {
-        "zh": "课程的教学环境从 {old} 改为 {new}",
-        "en": "course environment changed from {old} to {new}",
-    },
     # nbgrader steps
     "nbgrader.failed": {
         "zh": "nbgrader {command} 失败（退出码 {code}）：{tail}",

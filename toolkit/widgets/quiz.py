@@ -33,9 +33,12 @@ class _Item(widgets.VBox):
         *,
         prompt: str,
         point: str,
+        choices: Sequence[str],
         store: AnswerStore | None,
         answers_file: str,
     ) -> None:
+        self.letters = _letters(choices)
+        self.choices = list(choices)
         self.item_id = item_id
         self.point = load_catalogue().point(point)
         self.store = store or AnswerStore.shared(answers_file)
@@ -67,8 +70,8 @@ class _Item(widgets.VBox):
         self.status.value = self._status_text()
 
 
-class SingleChoice(_Item):
-    """One right option; the answer is saved as its letter."""
+class _OptionsItem(_Item):
+    """An item whose choices are options to tick."""
 
     def __init__(
         self,
@@ -80,15 +83,19 @@ class SingleChoice(_Item):
         store: AnswerStore | None = None,
         answers_file: str = ANSWERS_FILE,
     ) -> None:
-        self.letters = _letters(options)
-        self.options = list(options)
-        super().__init__(item_id, prompt=prompt, point=point, store=store, answers_file=answers_file)
+        super().__init__(
+            item_id, prompt=prompt, point=point, choices=options, store=store, answers_file=answers_file
+        )
+
+
+class SingleChoice(_OptionsItem):
+    """One right option; the answer is saved as its letter."""
 
     def control(self) -> widgets.Widget:
         saved = self.store.get(self.item_id)
         self.choice = widgets.RadioButtons(
             options=[
-                (f"{letter}. {text}", letter) for letter, text in zip(self.letters, self.options, strict=True)
+                (f"{letter}. {text}", letter) for letter, text in zip(self.letters, self.choices, strict=True)
             ],
             value=saved if saved in self.letters else None,
             layout=widgets.Layout(width="auto"),
@@ -97,22 +104,8 @@ class SingleChoice(_Item):
         return self.choice
 
 
-class MultipleChoice(_Item):
+class MultipleChoice(_OptionsItem):
     """Any number of right options; the answer is saved as a sorted list of letters."""
-
-    def __init__(
-        self,
-        item_id: str,
-        *,
-        prompt: str,
-        options: Sequence[str],
-        point: str,
-        store: AnswerStore | None = None,
-        answers_file: str = ANSWERS_FILE,
-    ) -> None:
-        self.letters = _letters(options)
-        self.options = list(options)
-        super().__init__(item_id, prompt=prompt, point=point, store=store, answers_file=answers_file)
 
     def control(self) -> widgets.Widget:
         saved = set(self.store.get(self.item_id) or [])
@@ -123,7 +116,7 @@ class MultipleChoice(_Item):
                 indent=False,
                 layout=widgets.Layout(width="auto"),
             )
-            for letter, text in zip(self.letters, self.options, strict=True)
+            for letter, text in zip(self.letters, self.choices, strict=True)
         ]
         for box in self.boxes:
             box.observe(lambda change: self.save(self.selected()), names="value")
@@ -146,16 +139,16 @@ class Ordering(_Item):
         store: AnswerStore | None = None,
         answers_file: str = ANSWERS_FILE,
     ) -> None:
-        self.letters = _letters(steps)
-        self.steps = list(steps)
-        super().__init__(item_id, prompt=prompt, point=point, store=store, answers_file=answers_file)
+        super().__init__(
+            item_id, prompt=prompt, point=point, choices=steps, store=store, answers_file=answers_file
+        )
 
     def control(self) -> widgets.Widget:
         saved = self.store.get(self.item_id) or {}
-        positions = list(range(1, len(self.steps) + 1))
+        positions = list(range(1, len(self.choices) + 1))
         self.positions = []
         rows = []
-        for letter, text in zip(self.letters, self.steps, strict=True):
+        for letter, text in zip(self.letters, self.choices, strict=True):
             value = saved.get(letter) if isinstance(saved, dict) else None
             dropdown = widgets.Dropdown(
                 options=[("—", None)] + [(str(p), p) for p in positions],
