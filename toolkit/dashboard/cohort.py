@@ -32,11 +32,14 @@ def _png(figure: plt.Figure) -> bytes:
     return buffer.getvalue()
 
 
-def cohort_figures(data: CourseData, teacher_ids: set[str]) -> dict[str, bytes]:
-    """PNG images for the teachers in ``teacher_ids``: score histogram and point heatmap."""
+def cohort_figures(data: CourseData, teacher_ids: set[str], tags: pd.DataFrame) -> dict[str, bytes]:
+    """PNG images for the teachers in ``teacher_ids``: score histogram and point heatmap.
+
+    ``tags`` maps each self-test item to its point (see ``item_points``).
+    """
     use_cjk_font()
     figures: dict[str, bytes] = {}
-    scores = data.scores()
+    scores = data.scores
     scores = scores[scores["teacher_id"].isin(teacher_ids)]
     self_test = scores[scores["assignment"] == SELF_TEST]
     if not self_test.empty:
@@ -58,7 +61,6 @@ def cohort_figures(data: CourseData, teacher_ids: set[str]) -> dict[str, bytes]:
     grades = data.grades[
         (data.grades["assignment"] == SELF_TEST) & data.grades["teacher_id"].isin(teacher_ids)
     ]
-    tags = item_points(data.settings.root, SELF_TEST)
     if not grades.empty and not tags.empty:
         merged = grades.merge(tags, on=["notebook", "cell"])
         merged = merged.merge(data.teachers[["teacher_id", "school"]], on="teacher_id")
@@ -96,6 +98,8 @@ class CohortDashboard(widgets.VBox):
             super().__init__([widgets.HTML(f"<b>{t('dashboard.no_course')}</b>")])
             return
         self.data = read_course(folder)
+        # Read once: filter changes only redraw, they never touch the disk again.
+        self.item_tags = item_points(folder, SELF_TEST)
         folder = self.data.settings.root
         everyone = t("dashboard.all")
         teachers = self.data.teachers
@@ -140,7 +144,7 @@ class CohortDashboard(widgets.VBox):
         teachers = self.selected_teachers()
         ids = set(teachers["teacher_id"])
         submissions = self.data.submissions[self.data.submissions["teacher_id"].isin(ids)]
-        scores = self.data.scores()
+        scores = self.data.scores
         scores = scores[scores["teacher_id"].isin(ids)]
         self_test = scores[scores["assignment"] == SELF_TEST]
         mean = f"{self_test['score'].mean():.1f}" if not self_test.empty else "—"
@@ -158,7 +162,7 @@ class CohortDashboard(widgets.VBox):
             for label, value in cards
         )
         self.table.value = self._submission_table(ids, submissions, scores)
-        figures = cohort_figures(self.data, ids)
+        figures = cohort_figures(self.data, ids, self.item_tags)
         if figures:
             self.images.children = [
                 widgets.Image(value=png, format="png", layout=widgets.Layout(max_width="900px"))

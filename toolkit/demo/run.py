@@ -100,7 +100,7 @@ def run_demo(
     steps.update(1)
     steps.close()
 
-    scores = read_course(root).scores()
+    scores = read_course(root).scores
     self_test = scores[scores["assignment"] == SELF_TEST]
     report = DemoReport(
         course_dir=root,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,7 @@ class CourseData:
     submissions: pd.DataFrame  # teacher_id, assignment, submitted_at
     grades: pd.DataFrame  # one row per (teacher, assignment, grade cell)
 
+    @functools.cached_property
     def scores(self) -> pd.DataFrame:
         """Total score per graded submission: teacher_id, assignment, score, max_score."""
         if self.grades.empty:
