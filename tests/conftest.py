@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.environment import tools_path
 from toolkit.i18n import set_language
 
 CHROMIUM_FLAGS = [
@@ -46,6 +47,27 @@ def workshop(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
         encoding="utf-8",
         timeout=900,
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+
+
+HEADER = "工号,姓名,学校,学科,角色\n"
+
+
+def roster(path: Path, rows: list[str]) -> Path:
+    """A small Chinese-header CSV roster with ``rows`` of 工号,姓名,学校,学科,角色."""
+    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real ``nbgrader`` command in ``course``, as a trainer would."""
+    return subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args],
+        cwd=course,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": tools_path()},
+        timeout=300,
     )
 
 

@@ -12,7 +12,7 @@ import pytest
 from nbclient import NotebookClient
 from nbgrader.api import Gradebook
 
-from tests.course.test_init import nbgrader, roster
+from tests.conftest import nbgrader, roster
 from toolkit.catalogue import load_catalogue
 from toolkit.course import init_course, load_course
 from toolkit.demo.synth import read_item_keys

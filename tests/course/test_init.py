@@ -3,35 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from nbgrader.api import Gradebook
 
-from tests.conftest import workshop
+from tests.conftest import nbgrader, roster, workshop
 from toolkit.course import init_course, load_course
-from toolkit.environment import tools_path
-
-HEADER = "工号,姓名,学校,学科,角色\n"
-
-
-def roster(path: Path, rows: list[str]) -> Path:
-    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
-    return path
-
-
-def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nbgrader", *args],
-        cwd=course,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PATH": tools_path()},
-        timeout=300,
-    )
 
 
 def test_init_creates_an_nbgrader_course_with_the_teachers(tmp_path: Path) -> None:

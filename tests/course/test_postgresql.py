@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
-from tests.conftest import workshop
-from tests.course.test_init import nbgrader, roster
+from tests.conftest import nbgrader, roster, workshop
 from toolkit.course import init_course, load_course
 from toolkit.gradebook import read_course
 

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
-from tests.conftest import workshop
-from tests.course.test_init import nbgrader
+from tests.conftest import nbgrader, workshop
 from toolkit.course import load_course
 
 pytestmark = pytest.mark.slow
