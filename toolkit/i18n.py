@@ -40,6 +40,16 @@ def current_language() -> str:
         return "zh"
 
 
+def add_messages(messages: dict[str, dict[str, str]]) -> None:
+    """Let a widget module contribute its own section of the catalogue (keys must be new)."""
+    for key, entry in messages.items():
+        if key in MESSAGES:
+            raise ValueError(f"message key {key!r} is already defined")
+        if set(entry) != set(LANGUAGES):
+            raise ValueError(f"message {key!r} needs exactly the languages {LANGUAGES}")
+    MESSAGES.update(messages)
+
+
 def t(key: str, **values: object) -> str:
     """The message ``key`` in the current language, formatted with ``values``."""
     entry = MESSAGES[key]
@@ -229,5 +239,44 @@ MESSAGES: dict[str, dict[str, str]] = {
     "quiz.store_corrupt": {
         "zh": "答案文件 {file} 已损坏，已改名为 {backup} 保存，从空白重新开始",
         "en": "Answer file {file} was damaged; kept as {backup}, starting blank",
+    },
+    # Module pages
+    "module.dimension": {"zh": "维度", "en": "Dimension"},
+    "module.environment": {"zh": "环境", "en": "Environment"},
+    "module.minutes": {"zh": "预计用时 {minutes} 分钟", "en": "about {minutes} minutes"},
+    "module.visits": {"zh": "这是您第 {count} 次打开本模块", "en": "visit number {count}"},
+    "module.selfcheck_best": {
+        "zh": "自我检测最好成绩 {correct}/{total}",
+        "en": "best self-check {correct}/{total}",
+    },
+    "module.selfcheck_none": {"zh": "尚未完成自我检测", "en": "self-check not done yet"},
+    # Self-checks
+    "selfcheck.title": {"zh": "自我检测", "en": "Self-check"},
+    "selfcheck.multiple": {"zh": "多选", "en": "choose all that apply"},
+    "selfcheck.check": {"zh": "核对答案", "en": "Check answers"},
+    "selfcheck.right": {"zh": "正确。", "en": "Right."},
+    "selfcheck.wrong": {"zh": "不对，参考答案 {answer}。", "en": "Not quite; the answer is {answer}."},
+    "selfcheck.blank": {"zh": "未作答，参考答案 {answer}。", "en": "Not answered; the answer is {answer}."},
+    "selfcheck.summary": {
+        "zh": "答对 {correct} / {total} 题。结果已记入您的学习进度。",
+        "en": "{correct} of {total} right. Saved to your progress.",
+    },
+    # Design forms
+    "form.required": {"zh": "“{label}”还没有填写", "en": "'{label}' is still empty"},
+    "form.out_of_range": {"zh": "数值超出建议范围", "en": "outside the advised range"},
+    "form.blank": {"zh": "（未填写）", "en": "(empty)"},
+    "form.check": {"zh": "检查并预览", "en": "Check and preview"},
+    "form.export": {"zh": "导出文档", "en": "Export document"},
+    "form.point": {"zh": "微能力点", "en": "Competency point"},
+    "form.advice": {"zh": "还可以完善：", "en": "Worth improving:"},
+    "form.complete": {"zh": "各项已填写完整。", "en": "Every field is filled in."},
+    "form.exported": {
+        "zh": "已导出到 outputs/{md}（Markdown）和 outputs/{doc}（可用 Word/WPS 打开）",
+        "en": "Exported to outputs/{md} (Markdown) and outputs/{doc} (opens in Word/WPS)",
+    },
+    "reflection.title": {"zh": "学习反思", "en": "Reflection"},
+    "reflection.short": {
+        "zh": "写得再具体一些（至少 30 字），结合您自己的课堂",
+        "en": "say a little more (30 characters or more), about your own classroom",
     },
 }

@@ -35,6 +35,9 @@ class Environment:
     name_en: str
     allows: tuple[str, ...]
 
+    def label(self) -> str:
+        return self.name_en if current_language() == "en" else self.name
+
 
 @dataclass(frozen=True)
 class Point:

@@ -1,0 +1,57 @@
+"""Where module products go, and how a Markdown document is written for Word users.
+
+Products are written next to the notebook, in ``outputs/`` (``WORKSHOP_OUTPUTS``
+overrides), so a teacher finds them in the JupyterLab file browser and can
+attach them to an evidence assignment.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+import mistune
+
+OUTPUTS_ENV = "WORKSHOP_OUTPUTS"
+_render = mistune.create_markdown(plugins=["table"])
+
+# Word and WPS open an HTML file saved as .doc; the Office namespaces keep tables intact.
+_WORD_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office" \
+xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+<head><meta charset="utf-8"><title>{title}</title>
+<style>body{{font-family:"Microsoft YaHei","SimSun",sans-serif;line-height:1.6}}
+table{{border-collapse:collapse}}td,th{{border:1px solid #999;padding:4px 8px}}</style></head>
+<body>
+{body}
+</body></html>
+"""
+
+
+def outputs_dir() -> Path:
+    """The folder that receives exported products (created on demand)."""
+    configured = os.environ.get(OUTPUTS_ENV)
+    folder = Path(configured) if configured else Path.cwd() / "outputs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def markdown_to_html(markdown: str) -> str:
+    """Markdown (with tables) rendered as an HTML fragment."""
+    return str(_render(markdown))
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
+def write_document(stem: str, markdown: str, *, title: str) -> tuple[Path, Path]:
+    """Write ``stem.md`` and a Word-compatible ``stem.doc``; return both paths."""
+    folder = outputs_dir()
+    md_path = folder / f"{stem}.md"
+    doc_path = folder / f"{stem}.doc"
+    write_text_atomic(md_path, markdown)
+    write_text_atomic(doc_path, _WORD_PAGE.format(title=html.escape(title), body=markdown_to_html(markdown)))
+    return md_path, doc_path
