@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import io
 import warnings
 
 import matplotlib
 from matplotlib import font_manager
+from matplotlib.figure import Figure
 
 from toolkit.i18n import t
 
@@ -42,3 +44,16 @@ def use_cjk_font() -> str | None:
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["axes.unicode_minus"] = False  # CJK fonts often lack U+2212
     return family
+
+
+def new_figure(width: float = 6.4, height: float = 3.6) -> Figure:
+    """A figure not tied to any pyplot backend (safe in kernels, Voila and tests), CJK font set."""
+    use_cjk_font()
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def figure_png(figure: Figure, *, dpi: int = 110) -> bytes:
+    """The figure as PNG bytes, ready for an ipywidgets Image or a file."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    return buffer.getvalue()

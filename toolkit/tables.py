@@ -77,7 +77,7 @@ def read_table(path: str | Path, columns: Sequence[ColumnSpec]) -> Table:
     Unknown columns are ignored.
     """
     file = Path(path)
-    raw_rows = _read_raw(file)
+    raw_rows = read_rows(file)
     numbered = [(n, cells) for n, cells in raw_rows if any(clean(c) for c in cells)]
     if not numbered:
         raise InputError(t("table.empty"), file=file)
@@ -125,7 +125,8 @@ def read_table(path: str | Path, columns: Sequence[ColumnSpec]) -> Table:
     return table
 
 
-def _read_raw(file: Path) -> list[tuple[int, list[str]]]:
+def read_rows(file: Path) -> list[tuple[int, list[str]]]:
+    """Every row of a CSV/xlsx/xls file as text cells, with its spreadsheet row number."""
     if not file.exists():
         raise InputError(t("table.missing"), file=file)
     if not file.is_file():

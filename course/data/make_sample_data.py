@@ -54,6 +54,8 @@ QUIZ_ITEMS = [
     ("实际问题·利润", "D", 2.3),
 ]
 FLAWED_ITEM = 14  # 1-based
+# The scale above reads as a hard paper; this shift makes the class average about 70.
+DIFFICULTY_SHIFT = 1.1
 LEARNING_STYLES = ["看微课视频", "小组讨论", "独立练习", "听老师讲解"]
 DEVICES = ["电脑", "平板", "手机", "无"]
 
@@ -135,10 +137,10 @@ def write_quiz(rng: random.Random, students: list[dict[str, object]]) -> None:
             if rng.random() < 0.02:
                 answers.append("")  # skipped
                 continue
-            p_right = 1 / (1 + math.exp(-1.7 * (ability - difficulty)))
+            p_right = 1 / (1 + math.exp(-1.7 * (ability - difficulty + DIFFICULTY_SHIFT)))
             if number == FLAWED_ITEM:
                 # Strong students see the intended answer C; the key was typed as B.
-                answers.append("C" if rng.random() < p_right else rng.choice("BBAD"))
+                answers.append("C" if rng.random() < p_right else rng.choice("BBBA"))
                 continue
             answers.append(key if rng.random() < p_right else rng.choice([c for c in letters if c != key]))
         rows.append(answers)
@@ -245,6 +247,7 @@ RESOURCES = [
     ("家长会数据简报", "通用", "七年级", "文档", "B7", "仅限本校", "parent_brief.pdf"),
     ("电路连接探究任务单", "物理", "八年级", "教学设计", "B3", "校内共享", "circuit_inquiry.md"),
     ("地球公转动画说明", "地理", "七年级", "网页", "A6", "来源待核实", "orbit_missing.html"),
+    ("电路连接探究任务单 v2", "物理", "八年级", "教学设计", "B3", "校内共享", "circuit_inquiry_v2.md"),
 ]
 
 
@@ -254,6 +257,7 @@ def write_resources(rng: random.Random) -> None:
     texts = {
         "equation_intro.md": "# 一元一次方程的概念\n\n1. 从天平情境引出等式。\n2. 归纳方程的定义。\n3. 判断练习 5 题。\n",
         "circuit_inquiry.md": "# 串联与并联电路探究任务单\n\n- 猜想：两灯串联时亮度如何变化？\n- 记录：电流表读数。\n",
+        "circuit_inquiry_v2.md": "# 串联与并联电路探究任务单（修订）\n\n- 猜想：两灯串联时亮度如何变化？\n- 记录：电流表和电压表读数。\n",
         "sample_rubric.md": "| 维度 | 优秀 | 合格 |\n|---|---|---|\n| 表达 | 清楚完整 | 基本清楚 |\n",
         "poem_reading.html": "<html><meta charset='utf-8'><body><h1>静夜思 配乐朗读</h1></body></html>\n",
     }

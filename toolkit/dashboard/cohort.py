@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import io
 import os
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 from toolkit.catalogue import load_catalogue  # noqa: E402
 from toolkit.gradebook import CourseData, item_points, read_course  # noqa: E402
 from toolkit.i18n import t  # noqa: E402
-from toolkit.plotting import use_cjk_font  # noqa: E402
+from toolkit.plotting import figure_png, use_cjk_font  # noqa: E402
 
 SELF_TEST = "self_test"
 # The dashboard notebook learns its course from this variable (set by `workshop dashboard`).
@@ -26,10 +25,9 @@ COURSE_ENV = "WORKSHOP_COURSE_DIR"
 
 
 def _png(figure: plt.Figure) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    png = figure_png(figure)
     plt.close(figure)
-    return buffer.getvalue()
+    return png
 
 
 def cohort_figures(data: CourseData, teacher_ids: set[str], tags: pd.DataFrame) -> dict[str, bytes]:

@@ -1,0 +1,212 @@
+"""The A1 learner-analysis widget: load a class's quiz, read the item analysis, export the report."""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+
+import ipywidgets as widgets
+import pandas as pd
+
+from toolkit.errors import InputError
+from toolkit.i18n import add_messages, t
+from toolkit.learner.analysis import item_analysis, need_groups, score_summary, topic_mastery
+from toolkit.learner.data import QuizData, load_quiz
+from toolkit.learner.report import export_report, report_markdown
+from toolkit.modules.data import sample_path
+from toolkit.plotting import figure_png, new_figure
+from toolkit.widgets.outputs import markdown_to_html
+from toolkit.widgets.progress import record_output
+
+add_messages(
+    {
+        "learner.source.sample": {
+            "zh": "示例：七年级数学“一元一次方程”测验（42 人）",
+            "en": "Sample: grade-7 maths quiz on linear equations (42 students)",
+        },
+        "learner.source.upload": {"zh": "上传我的班级数据", "en": "Upload my class data"},
+        "learner.upload.responses": {"zh": "作答表", "en": "Responses"},
+        "learner.upload.key": {"zh": "答案表（可选）", "en": "Answer key (optional)"},
+        "learner.analyse": {"zh": "开始分析", "en": "Analyse"},
+        "learner.need_upload": {
+            "zh": "请先上传作答表（csv 或 xlsx）。作答是选项字母时，还要上传答案表。",
+            "en": "Upload the responses first (csv or xlsx), and the key when answers are letters.",
+        },
+        "learner.tab.overview": {"zh": "总体情况", "en": "Overview"},
+        "learner.tab.items": {"zh": "题目分析", "en": "Items"},
+        "learner.tab.topics": {"zh": "知识点", "en": "Knowledge points"},
+        "learner.tab.groups": {"zh": "分层与关注", "en": "Groups"},
+        "learner.tab.report": {"zh": "分析报告", "en": "Report"},
+        "learner.context": {
+            "zh": "补充说明（班级、测验时间、课堂观察等，会写进报告开头）",
+            "en": "Context for the report (class, date, classroom observations)",
+        },
+        "learner.export": {"zh": "导出学情分析报告", "en": "Export the report"},
+        "learner.exported": {
+            "zh": "已导出 outputs/{md} 和 outputs/{doc}（可用 Word/WPS 打开）",
+            "en": "Exported outputs/{md} and outputs/{doc} (opens in Word/WPS)",
+        },
+        "learner.chart.distribution": {"zh": "总分分布", "en": "Score distribution"},
+        "learner.chart.items": {"zh": "各题通过率与区分度", "en": "Item difficulty and discrimination"},
+        "learner.chart.topics": {"zh": "各知识点全班得分率", "en": "Class mastery by knowledge point"},
+        "learner.axis.students": {"zh": "人数", "en": "students"},
+        "learner.axis.score": {"zh": "总分", "en": "total score"},
+    }
+)
+
+
+def _frame_html(frame: pd.DataFrame) -> str:
+    return frame.to_html(index=False, border=0, classes="workshop-table", escape=True)
+
+
+class LearnerAnalysis(widgets.VBox):
+    """Choose data, press 开始分析, read five tabs, export the 学情分析报告."""
+
+    def __init__(self) -> None:
+        self.quiz: QuizData | None = None
+        self.source = widgets.RadioButtons(
+            options=[(t("learner.source.sample"), "sample"), (t("learner.source.upload"), "upload")],
+            value="sample",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.responses_upload = widgets.FileUpload(
+            accept=".csv,.xlsx,.xls", description=t("learner.upload.responses")
+        )
+        self.key_upload = widgets.FileUpload(accept=".csv,.xlsx,.xls", description=t("learner.upload.key"))
+        self.analyse_button = widgets.Button(
+            description=t("learner.analyse"), button_style="primary", icon="play"
+        )
+        self.analyse_button.on_click(lambda _: self.analyse())
+        self.message = widgets.HTML("")
+        self.overview = widgets.VBox()
+        self.items = widgets.VBox()
+        self.topics = widgets.VBox()
+        self.groups = widgets.VBox()
+        self.context = widgets.Textarea(
+            placeholder=t("learner.context"), layout=widgets.Layout(width="95%"), rows=3
+        )
+        self.context.observe(lambda _: self.quiz is not None and self.refresh_report(), names="value")
+        self.report_preview = widgets.HTML("")
+        self.export_button = widgets.Button(
+            description=t("learner.export"), button_style="success", icon="download"
+        )
+        self.export_button.on_click(lambda _: self.export())
+        self.export_message = widgets.HTML("")
+        report = widgets.VBox([self.context, self.export_button, self.export_message, self.report_preview])
+        self.tabs = widgets.Tab(children=[self.overview, self.items, self.topics, self.groups, report])
+        for index, key in enumerate(("overview", "items", "topics", "groups", "report")):
+            self.tabs.set_title(index, t(f"learner.tab.{key}"))
+        super().__init__(
+            [
+                self.source,
+                widgets.HBox([self.responses_upload, self.key_upload]),
+                self.analyse_button,
+                self.message,
+                self.tabs,
+            ]
+        )
+        self.add_class("workshop-learner-analysis")
+
+    def _uploaded(self, upload: widgets.FileUpload, folder: Path) -> Path | None:
+        if not upload.value:
+            return None
+        item = upload.value[0]
+        path = folder / Path(item["name"]).name
+        path.write_bytes(bytes(item["content"]))
+        return path
+
+    def load(self) -> QuizData:
+        """The chosen data: the course sample, or the uploaded files."""
+        if self.source.value == "sample":
+            return load_quiz(sample_path("class_7a_quiz.csv"), sample_path("class_7a_quiz_key.csv"))
+        with tempfile.TemporaryDirectory() as folder:
+            responses = self._uploaded(self.responses_upload, Path(folder))
+            if responses is None:
+                raise InputError(t("learner.need_upload"))
+            return load_quiz(responses, self._uploaded(self.key_upload, Path(folder)))
+
+    def analyse(self) -> None:
+        """Run the analysis and fill every tab; bad data gives a message, not a traceback."""
+        try:
+            self.quiz = self.load()
+        except InputError as error:
+            self.message.value = f"<div style='color:#c62828'>{html.escape(error.describe())}</div>"
+            return
+        self.message.value = ""
+        quiz = self.quiz
+        summary = score_summary(quiz)
+        cards = "".join(
+            f"<div style='display:inline-block;margin:4px 12px 4px 0'><div style='color:#666'>{k}</div>"
+            f"<div style='font-size:140%;font-weight:bold'>{v:.1%}</div></div>"
+            if k == "及格率"
+            else f"<div style='display:inline-block;margin:4px 12px 4px 0'><div style='color:#666'>{k}</div>"
+            f"<div style='font-size:140%;font-weight:bold'>{v:g}</div></div>"
+            for k, v in summary.items()
+        )
+        self.overview.children = [widgets.HTML(cards), widgets.Image(value=self._distribution_png(quiz))]
+        items = item_analysis(quiz)
+        self.items.children = [
+            widgets.Image(value=self._items_png(items)),
+            widgets.HTML(_frame_html(items.reset_index())),
+        ]
+        mastery = topic_mastery(quiz).mean().sort_values()
+        self.topics.children = [widgets.Image(value=self._topics_png(mastery))]
+        groups = need_groups(quiz)
+        self.groups.children = [
+            widgets.HTML(
+                _frame_html(groups["分组"].value_counts().rename_axis("分组").reset_index(name="人数"))
+            ),
+            widgets.HTML(_frame_html(groups.drop(columns="需要关注")[groups["需要关注"]])),
+        ]
+        self.refresh_report()
+
+    def report(self) -> str:
+        if self.quiz is None:
+            self.analyse()
+        assert self.quiz is not None
+        return report_markdown(self.quiz, context=self.context.value.strip())
+
+    def refresh_report(self) -> None:
+        self.report_preview.value = markdown_to_html(self.report())
+
+    def export(self) -> tuple[Path, Path]:
+        md_path, doc_path = export_report(self.report())
+        record_output("A1", "learner_analysis_report", md_path)
+        self.export_message.value = t("learner.exported", md=md_path.name, doc=doc_path.name)
+        return md_path, doc_path
+
+    @staticmethod
+    def _distribution_png(quiz: QuizData) -> bytes:
+        figure = new_figure(6, 3)
+        axes = figure.subplots()
+        axes.hist(quiz.totals, bins=10, range=(0, quiz.full_marks), color="#1565c0", edgecolor="white")
+        axes.set_title(t("learner.chart.distribution"))
+        axes.set_xlabel(t("learner.axis.score"))
+        axes.set_ylabel(t("learner.axis.students"))
+        return figure_png(figure)
+
+    @staticmethod
+    def _items_png(items: pd.DataFrame) -> bytes:
+        figure = new_figure(8, 3.2)
+        axes = figure.subplots()
+        positions = range(len(items))
+        axes.bar([p - 0.2 for p in positions], items["通过率P"], width=0.4, label="通过率 P", color="#1565c0")
+        axes.bar([p + 0.2 for p in positions], items["区分度D"], width=0.4, label="区分度 D", color="#ef6c00")
+        axes.axhline(0, color="black", linewidth=0.8)
+        axes.set_xticks(list(positions), items.index, fontsize=8)
+        axes.set_ylim(min(-0.3, float(items["区分度D"].min()) - 0.05), 1.05)
+        axes.set_title(t("learner.chart.items"))
+        axes.legend(loc="lower left", fontsize=8)
+        return figure_png(figure)
+
+    @staticmethod
+    def _topics_png(mastery: pd.Series) -> bytes:
+        figure = new_figure(6, 0.45 * len(mastery) + 1)
+        axes = figure.subplots()
+        axes.barh(
+            mastery.index, mastery.values, color=["#c62828" if v < 0.5 else "#2e7d32" for v in mastery.values]
+        )
+        axes.set_xlim(0, 1)
+        axes.set_title(t("learner.chart.topics"))
+        return figure_png(figure)
