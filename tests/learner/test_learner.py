@@ -155,3 +155,19 @@ def test_uploaded_xlsx_is_analysed_and_bad_upload_gives_a_message(tmp_path: Path
     widget.analyse_button.click()
     assert widget.message.value == ""
     assert widget.quiz is not None and widget.quiz.totals.sum() == 18
+
+
+def test_option_counts_expose_a_mistyped_key_and_rekeying_fixes_it() -> None:
+    widget = LearnerAnalysis()
+    widget.analyse()
+    assert widget.quiz is not None
+    counts = widget.quiz.option_counts().loc["Q14"]
+    assert counts["答案"] == "B" and counts["C"] == 35 and counts["B"] == 6 and counts["未答"] == 1
+    before = widget.quiz.totals.mean()
+    widget.rekey_item.value = "Q14"
+    widget.rekey_answer.value = "c"
+    widget.rekey_button.click()
+    assert widget.quiz.totals.mean() == pytest.approx(before + (35 - 6) * 5 / 42)  # C now right, B wrong
+    items = item_analysis(widget.quiz)
+    assert items.loc["Q14", "区分度D"] > 0.3 and items.loc["Q14", "提示"] == ""
+    assert "Q14 的答案改为 C" in widget.rekey_message.value and "负区分" not in widget.items.children[1].value

@@ -125,3 +125,13 @@ def test_widget_filters_adds_checks_and_exports(tmp_path: Path) -> None:
     assert "orbit_missing.html" in widget.check_result.value
     widget.export_button.click()
     assert load_workbook(tmp_path / "outputs" / "A4_resource_catalogue.xlsx").active.max_row == 16
+
+
+def test_widget_archives_without_deleting(tmp_path: Path) -> None:
+    widget = ResourceLibraryManager()
+    widget.archive_pick.value = "2"
+    widget.archive_button.click()
+    assert "已归档：2" in widget.check_result.value and "共 13 条资源" in widget.count.value
+    catalogue = (tmp_path / "outputs" / "resource_library" / "resources.csv").read_text(encoding="utf-8-sig")
+    assert "2,一元一次方程 概念 微课讲义（副本）" in catalogue and "已归档" in catalogue
+    assert (tmp_path / "outputs" / "resource_library" / "resources" / "equation_intro_copy.md").exists()

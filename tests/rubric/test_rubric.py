@@ -144,7 +144,7 @@ def test_builder_edits_scores_and_exports_a_rubric_that_reads_back(tmp_path: Pat
         {"问题与猜想": "excellent", "实验设计": "good", "数据记录与处理": "good", "结论与反思": "pass"}
     )
     builder.score_button.click()
-    assert "66.67" in builder.result.value and "良好" in builder.result.value
+    assert "加权平均 3 分（满分 4 分），折合 66.67 / 100，总评：良好" in builder.result.value
     builder.add_criterion("合作与安全", 10)
     assert "权重合计 110" in builder.weights_note.value and len(builder.choices.children) == 5
     builder.editors.children[-1].descriptors["excellent"].value = "分工明确，规范使用器材"

@@ -69,6 +69,35 @@ class QuizData:
     max_points: pd.Series  # item -> maximum points
     topics: pd.Series  # item -> knowledge point ("" when unknown)
     source: str
+    choices: pd.DataFrame | None = None  # the letters chosen, when the file held letters
+    key: pd.Series | None = None  # item -> right letters, when scored against a key
+
+    def with_key(self, item: str, answer: str) -> QuizData:
+        """The same answers re-scored after correcting the key of ``item`` (e.g. a mistyped key)."""
+        if self.choices is None or self.key is None:
+            raise ValueError("only letter answers scored against a key can be re-keyed")
+        if item not in self.key.index or not _LETTERS.match(answer.strip()):
+            raise ValueError(f"unknown item {item!r} or answer {answer!r}")
+        key = self.key.copy()
+        key[item] = _canonical(answer.strip())
+        scores = self.scores.copy()
+        scores[item] = (self.choices[item] == key[item]) * self.max_points[item]
+        return QuizData(scores, self.names, self.max_points, self.topics, self.source, self.choices, key)
+
+    def option_counts(self) -> pd.DataFrame:
+        """How many students chose each option of each item (blank counted as 未答), with the key."""
+        if self.choices is None or self.key is None:
+            raise ValueError("option counts need letter answers")
+        counts = (
+            self.choices.replace("", "未答")
+            .apply(lambda column: column.value_counts())
+            .T.fillna(0)
+            .astype(int)
+        )
+        counts = counts[sorted(counts.columns, key=lambda c: (c == "未答", c))]
+        counts.insert(0, "答案", self.key.reindex(counts.index))
+        counts.index.name = "题号"
+        return counts
 
     @property
     def totals(self) -> pd.Series:
@@ -207,6 +236,7 @@ def load_quiz(responses: str | Path, key: str | Path | None = None) -> QuizData:
         ).astype(float)
         max_points = key_table["points"].astype(float)
         topics = key_table["topic"].astype(str)
+        choices, answers = table, key_table["answer"]
     else:
         scores = table.replace("", "0").astype(float)
         key_table = _read_key(Path(key)) if key is not None else None
@@ -216,9 +246,16 @@ def load_quiz(responses: str | Path, key: str | Path | None = None) -> QuizData:
             topics = key_table["topic"].reindex(items).fillna("").astype(str)
         else:
             max_points, topics = observed, pd.Series("", index=items)
+        choices, answers = None, None
     max_points.index.name = topics.index.name = "item"
     return QuizData(
-        scores=scores, names=pd.Series(names), max_points=max_points, topics=topics, source=file.name
+        scores=scores,
+        names=pd.Series(names),
+        max_points=max_points,
+        topics=topics,
+        source=file.name,
+        choices=choices,
+        key=answers,
     )
 
 

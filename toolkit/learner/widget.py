@@ -52,6 +52,14 @@ add_messages(
         "learner.chart.topics": {"zh": "各知识点全班得分率", "en": "Class mastery by knowledge point"},
         "learner.axis.students": {"zh": "人数", "en": "students"},
         "learner.axis.score": {"zh": "总分", "en": "total score"},
+        "learner.options": {"zh": "各选项选择人数", "en": "How many chose each option"},
+        "learner.rekey.item": {"zh": "修正答案：题号", "en": "Correct the key: item"},
+        "learner.rekey.answer": {"zh": "正确答案", "en": "right answer"},
+        "learner.rekey.apply": {"zh": "按新答案重新分析", "en": "Re-analyse with this key"},
+        "learner.rekey.done": {
+            "zh": "已把 {item} 的答案改为 {answer} 并重新计分（原答案 {old}）。平均分 {before:g} → {after:g}",
+            "en": "Key of {item} changed to {answer} (was {old}) and re-scored. Mean {before:g} → {after:g}",
+        },
     }
 )
 
@@ -81,6 +89,15 @@ class LearnerAnalysis(widgets.VBox):
         self.message = widgets.HTML("")
         self.overview = widgets.VBox()
         self.items = widgets.VBox()
+        self.rekey_item = widgets.Dropdown(
+            description=t("learner.rekey.item"), style={"description_width": "initial"}
+        )
+        self.rekey_answer = widgets.Text(
+            description=t("learner.rekey.answer"), layout=widgets.Layout(width="160px")
+        )
+        self.rekey_button = widgets.Button(description=t("learner.rekey.apply"), icon="refresh")
+        self.rekey_button.on_click(lambda _: self.rekey())
+        self.rekey_message = widgets.HTML("")
         self.topics = widgets.VBox()
         self.groups = widgets.VBox()
         self.context = widgets.Textarea(
@@ -133,7 +150,33 @@ class LearnerAnalysis(widgets.VBox):
         except InputError as error:
             self.message.value = f"<div style='color:#c62828'>{html.escape(error.describe())}</div>"
             return
-        self.message.value = ""
+        self.message.value = self.rekey_message.value = ""
+        self.render()
+
+    def rekey(self) -> None:
+        """Correct one item's key (after checking the option counts) and redo every tab."""
+        if self.quiz is None or self.quiz.key is None or not self.rekey_item.value:
+            return
+        item, answer = self.rekey_item.value, self.rekey_answer.value.strip().upper()
+        before, old = self.quiz.totals.mean(), self.quiz.key[item]
+        try:
+            self.quiz = self.quiz.with_key(item, answer)
+        except ValueError as error:
+            self.rekey_message.value = f"<span style='color:#c62828'>{html.escape(str(error))}</span>"
+            return
+        self.render()
+        self.rekey_message.value = t(
+            "learner.rekey.done",
+            item=item,
+            answer=answer,
+            old=old,
+            before=round(before, 2),
+            after=round(self.quiz.totals.mean(), 2),
+        )
+
+    def render(self) -> None:
+        """Fill every tab from the current data."""
+        assert self.quiz is not None
         quiz = self.quiz
         summary = score_summary(quiz)
         cards = "".join(
@@ -150,6 +193,15 @@ class LearnerAnalysis(widgets.VBox):
             widgets.Image(value=self._items_png(items)),
             widgets.HTML(_frame_html(items.reset_index())),
         ]
+        if quiz.key is not None:
+            self.rekey_item.options = list(quiz.key.index)
+            self.items.children += (
+                widgets.HTML(
+                    f"<b>{t('learner.options')}</b>" + _frame_html(quiz.option_counts().reset_index())
+                ),
+                widgets.HBox([self.rekey_item, self.rekey_answer, self.rekey_button]),
+                self.rekey_message,
+            )
         mastery = topic_mastery(quiz).mean().sort_values()
         self.topics.children = [widgets.Image(value=self._topics_png(mastery))]
         groups = need_groups(quiz)

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from toolkit.catalogue import load_catalogue
 from toolkit.i18n import add_messages, t
-from toolkit.library.model import KINDS, LICENCES, ResourceLibrary, export_xlsx
+from toolkit.library.model import ACTIVE, KINDS, LICENCES, ResourceLibrary, export_xlsx
 from toolkit.modules.data import sample_path
 from toolkit.widgets.outputs import outputs_dir
 from toolkit.widgets.progress import record_output
@@ -41,6 +41,12 @@ add_messages(
         "library.all_files_present": {"zh": "所有本地文件都在。", "en": "Every local file is present."},
         "library.missing": {"zh": "找不到文件：", "en": "Missing files:"},
         "library.export": {"zh": "导出为 Excel", "en": "Export to Excel"},
+        "library.archive_pick": {"zh": "归档资源", "en": "Archive"},
+        "library.archive": {"zh": "归档（保留文件和记录）", "en": "Archive (keeps file and record)"},
+        "library.archived": {
+            "zh": "已归档：{id} {title}。记录和文件都保留在资源库里",
+            "en": "Archived: {id} {title}. Its record and file stay in the library",
+        },
         "library.exported": {"zh": "已导出 outputs/{name}", "en": "Exported outputs/{name}"},
         "library.where": {
             "zh": "资源库位置：{folder}（目录文件 resources.csv 可直接用 Excel/WPS 打开）",
@@ -114,7 +120,16 @@ class ResourceLibraryManager(widgets.VBox):
         self.duplicates_button.on_click(lambda _: self.show_duplicates())
         self.files_button.on_click(lambda _: self.show_missing())
         self.check_result = widgets.HTML("")
-        check = widgets.VBox([widgets.HBox([self.duplicates_button, self.files_button]), self.check_result])
+        self.archive_pick = widgets.Dropdown(description=t("library.archive_pick"))
+        self.archive_button = widgets.Button(description=t("library.archive"), icon="archive")
+        self.archive_button.on_click(lambda _: self.archive())
+        check = widgets.VBox(
+            [
+                widgets.HBox([self.duplicates_button, self.files_button]),
+                self.check_result,
+                widgets.HBox([self.archive_pick, self.archive_button]),
+            ]
+        )
 
         self.export_button = widgets.Button(
             description=t("library.export"), button_style="success", icon="download"
@@ -144,7 +159,19 @@ class ResourceLibraryManager(widgets.VBox):
     def results(self):  # noqa: ANN201  (a DataFrame; pandas stays out of the signature on purpose)
         return self.library.search(self.text.value, **{c: w.value for c, w in self.filters.items()})
 
+    def archive(self) -> None:
+        """Take the chosen resource out of use; the row and the file stay (records are never deleted)."""
+        if not self.archive_pick.value:
+            return
+        resource = self.library.archive(self.archive_pick.value)
+        self.check_result.value = t("library.archived", id=resource.id, title=html.escape(resource.title))
+        self._refresh_filter_options()
+        self.refresh()
+
     def refresh(self) -> None:
+        self.archive_pick.options = [
+            (f"{r.id} {r.title}", r.id) for r in self.library.resources if r.status == ACTIVE
+        ]
         found = self.results()
         self.count.value = f"<b>{t('library.count', count=len(found))}</b>"
         shown = found[list(_COLUMN_LABELS)].rename(columns=_COLUMN_LABELS)

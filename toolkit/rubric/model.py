@@ -105,9 +105,10 @@ class Rubric:
 
 @dataclass(frozen=True)
 class RubricResult:
-    """Per-criterion levels, the weighted score (0–100) and the overall level."""
+    """Per-criterion levels, the weighted mean of level points, that as 0–100, and the overall level."""
 
     levels: Mapping[str, str]
+    mean_points: float
     score: float
     level: Level
 
@@ -128,7 +129,7 @@ def score(rubric: Rubric, chosen: Mapping[str, str]) -> RubricResult:
         overall = rubric.levels[min(order[chosen[c.id]] for c in rubric.criteria)]
     else:
         overall = [level for level in rubric.levels if level.points <= mean_points + 1e-9][-1]
-    return RubricResult(levels=dict(chosen), score=percent, level=overall)
+    return RubricResult(levels=dict(chosen), mean_points=round(mean_points, 2), score=percent, level=overall)
 
 
 def level_from_indicators(

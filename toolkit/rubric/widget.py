@@ -33,8 +33,8 @@ add_messages(
         "rubricui.work": {"zh": "学生作品", "en": "Student work"},
         "rubricui.score": {"zh": "计算结果", "en": "Score it"},
         "rubricui.result": {
-            "zh": "加权得分 {score:g} / 100，总评：{level}",
-            "en": "Weighted score {score:g} / 100, overall: {level}",
+            "zh": "加权平均 {mean:g} 分（满分 {top:g} 分），折合 {score:g} / 100，总评：{level}",
+            "en": "Weighted mean {mean:g} of {top:g}, i.e. {score:g} / 100, overall: {level}",
         },
         "rubricui.export": {"zh": "导出 YAML、Excel 和 Markdown", "en": "Export YAML, Excel and Markdown"},
         "rubricui.exported": {"zh": "已导出：{files}", "en": "Exported: {files}"},
@@ -237,7 +237,14 @@ class RubricBuilder(widgets.VBox):
         except ValueError as error:
             self.result.value = f"<span style='color:#c62828'>{html.escape(str(error))}</span>"
             return
-        self.result.value = f"<b>{t('rubricui.result', score=result.score, level=result.level.name)}</b>"
+        text = t(
+            "rubricui.result",
+            mean=result.mean_points,
+            top=rubric.levels[-1].points,
+            score=result.score,
+            level=result.level.name,
+        )
+        self.result.value = f"<b>{text}</b>"
 
     # ---- export -------------------------------------------------------------------------------
     def export(self) -> list[Path]:
