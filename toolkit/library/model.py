@@ -61,6 +61,7 @@ class Resource:
     licence: str = "来源待核实"
     file: str = ""
     tags: str = ""
+    source: str = ""
     added: str = ""
     status: str = ACTIVE
 
@@ -76,6 +77,7 @@ HEADERS = {
     "licence": ("授权", "licence", "license"),
     "file": ("文件", "file"),
     "tags": ("标签", "tags"),
+    "source": ("来源", "source"),
     "added": ("添加日期", "added"),
     "status": ("状态", "status"),
 }
@@ -283,7 +285,20 @@ def export_xlsx(resources: Iterable[Resource], path: str | Path) -> Path:
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="1565C0")
-    widths = {"A": 6, "B": 34, "C": 8, "D": 8, "E": 10, "F": 10, "G": 14, "H": 36, "I": 16, "J": 12, "K": 8}
+    widths = {
+        "A": 6,
+        "B": 34,
+        "C": 8,
+        "D": 8,
+        "E": 10,
+        "F": 10,
+        "G": 14,
+        "H": 36,
+        "I": 16,
+        "J": 20,
+        "K": 12,
+        "L": 8,
+    }
     for column, width in widths.items():
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"

@@ -32,6 +32,7 @@ add_messages(
         "library.field.licence": {"zh": "授权", "en": "Licence"},
         "library.field.tags": {"zh": "标签（用逗号分隔）", "en": "Tags (comma separated)"},
         "library.field.link": {"zh": "或网址", "en": "or web address"},
+        "library.field.source": {"zh": "来源（作者、网址或出处）", "en": "Source (author, site)"},
         "library.upload": {"zh": "选择文件", "en": "Choose file"},
         "library.add": {"zh": "添加到资源库", "en": "Add to library"},
         "library.added": {"zh": "已添加：{id} {title}", "en": "Added: {id} {title}"},
@@ -107,6 +108,9 @@ class ResourceLibraryManager(widgets.VBox):
                 description=t("library.field.licence"), options=LICENCES, value="来源待核实"
             ),
             "tags": widgets.Text(description=t("library.field.tags")),
+            "source": widgets.Text(
+                description=t("library.field.source"), style={"description_width": "initial"}
+            ),
             "link": widgets.Text(description=t("library.field.link")),
         }
         self.upload = widgets.FileUpload(description=t("library.upload"))

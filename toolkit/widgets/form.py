@@ -79,6 +79,8 @@ class FormField:
             shown = t("form.blank")
         elif self.kind == "multi":
             shown = "、".join(value)
+        elif isinstance(value, float) and value.is_integer():
+            shown = str(int(value))
         else:
             shown = str(value)
         return f"## {self.label}\n\n{shown}\n"

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 from toolkit.catalogue import load_catalogue
 from toolkit.i18n import t
 from toolkit.widgets.store import ANSWERS_FILE, AnswerStore
+from toolkit.widgets.style import WRAP_CLASS, WRAP_OPTIONS_CSS
 
 LETTERS = "ABCDEFGHIJ"
 
@@ -43,7 +44,7 @@ class _Item(widgets.VBox):
         self.point = load_catalogue().point(point)
         self.store = store or AnswerStore.shared(answers_file)
         heading = widgets.HTML(
-            f"<b>{html.escape(item_id.upper())}</b> "
+            f"{WRAP_OPTIONS_CSS}<b>{html.escape(item_id.upper())}</b> "
             f"<span style='color:#666'>· {html.escape(self.point.label())} · "
             f"{html.escape(self.point.dimension.label())}</span>"
         )
@@ -55,6 +56,7 @@ class _Item(widgets.VBox):
             layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"),
         )
         self.add_class("workshop-quiz-item")
+        self.add_class(WRAP_CLASS)
 
     def control(self) -> widgets.Widget:
         raise TypeError("use SingleChoice, MultipleChoice or Ordering")

@@ -15,6 +15,7 @@ import ipywidgets as widgets
 
 from toolkit.i18n import t
 from toolkit.widgets.progress import record_selfcheck
+from toolkit.widgets.style import WRAP_CLASS, WRAP_OPTIONS_CSS
 
 LETTERS = "ABCDEFGH"
 
@@ -82,10 +83,16 @@ class SelfCheck(widgets.VBox):
         self.check_button.on_click(lambda _: self.check())
         self.summary = widgets.HTML("")
         super().__init__(
-            [widgets.HTML(f"<h4>{t('selfcheck.title')}</h4>"), *blocks, self.check_button, self.summary],
+            [
+                widgets.HTML(f"{WRAP_OPTIONS_CSS}<h4>{t('selfcheck.title')}</h4>"),
+                *blocks,
+                self.check_button,
+                self.summary,
+            ],
             layout=widgets.Layout(border="1px solid #ddd", padding="8px"),
         )
         self.add_class("workshop-selfcheck")
+        self.add_class(WRAP_CLASS)
 
     def chosen(self, index: int) -> frozenset[str]:
         control = self.controls[index]
