@@ -37,6 +37,10 @@ def test_wheel_ships_content_inside_the_package(tmp_path: Path) -> None:
     assert "toolkit/_content/rubrics/points.yaml" in names
     assert "toolkit/_content/assignments/self_test/self_test.ipynb" in names
     assert "toolkit/dashboard/notebooks/cohort.ipynb" in names
+    assert "toolkit/_content/course/home.ipynb" in names
+    assert "toolkit/_content/course/A1_learner_analysis.ipynb" in names
+    assert "toolkit/_content/course/data/class_7a_quiz.csv" in names
+    assert "toolkit/_content/course/data/resources/equation_intro.md" in names
     assert "toolkit/py.typed" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "workshop = toolkit.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
