@@ -1,31 +1,48 @@
 """The toolkit's public Python interface: what notebooks, dashboards and scripts call."""
 
 from toolkit.catalogue import Catalogue, Point, load_catalogue
+from toolkit.charts import ChartAdvisor
 from toolkit.course import CourseSettings, InitReport, init_course, load_course
 from toolkit.dashboard import CohortDashboard, serve_dashboard
 from toolkit.demo import DemoReport, run_demo
 from toolkit.errors import InputError
 from toolkit.gradebook import CourseData, read_course
 from toolkit.i18n import set_language, t
+from toolkit.learner import LearnerAnalysis, load_quiz
+from toolkit.library import ResourceLibrary, ResourceLibraryManager
+from toolkit.modules import CourseHome, ModulePage
 from toolkit.roster import Roster, Teacher, read_roster, summarise_roster
+from toolkit.rubric import Rubric, RubricBuilder, load_rubric
+from toolkit.rubric import score as score_rubric
 
 __all__ = [
     "Catalogue",
+    "ChartAdvisor",
     "CohortDashboard",
     "CourseData",
+    "CourseHome",
     "CourseSettings",
     "DemoReport",
     "InitReport",
     "InputError",
+    "LearnerAnalysis",
+    "ModulePage",
     "Point",
+    "ResourceLibrary",
+    "ResourceLibraryManager",
     "Roster",
+    "Rubric",
+    "RubricBuilder",
     "Teacher",
     "init_course",
     "load_catalogue",
     "load_course",
+    "load_quiz",
+    "load_rubric",
     "read_course",
     "read_roster",
     "run_demo",
+    "score_rubric",
     "serve_dashboard",
     "set_language",
     "summarise_roster",

@@ -58,7 +58,9 @@ def test_module_structure(path: Path) -> None:
 def test_links_between_notebooks_lead_somewhere() -> None:
     names = {p.name for p in all_notebooks()}
     for path in all_notebooks():
-        markdown = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+        markdown = "\n".join(
+            c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"
+        )
         for target in re.findall(r"\]\(([^)#]+\.ipynb)\)", markdown):
             assert target in names, f"{path.name} links to missing {target}"
 
