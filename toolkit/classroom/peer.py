@@ -971,9 +971,10 @@ class PeerAssessmentDesk(widgets.VBox):
         self.export_message = widgets.HTML("")
         export_tab = widgets.VBox([self.export_button, self.export_message])
 
-        self.tabs = widgets.Tab(children=[assign_tab, rate_tab, summary_tab, export_tab])
-        for index, key in enumerate(("assign", "rate", "summary", "export")):
-            self.tabs.set_title(index, t(f"peer.tab.{key}"))
+        self.tabs = widgets.Tab(
+            children=[assign_tab, rate_tab, summary_tab, export_tab],
+            titles=[t(f"peer.tab.{key}") for key in ("assign", "rate", "summary", "export")],
+        )
         where = t("peer.where", rubric=self.rubric.title, file=f"outputs/{self.path.name}")
         super().__init__(
             [

@@ -761,9 +761,10 @@ class PortfolioBuilder(widgets.VBox):
         self.export_message = widgets.HTML("")
         export_tab = widgets.VBox([self.export_button, self.export_message])
 
-        self.tabs = widgets.Tab(children=[entry_tab, timeline_tab, growth_tab, export_tab])
-        for index, key in enumerate(("entry", "timeline", "growth", "export")):
-            self.tabs.set_title(index, t(f"portfolio.tab.{key}"))
+        self.tabs = widgets.Tab(
+            children=[entry_tab, timeline_tab, growth_tab, export_tab],
+            titles=[t(f"portfolio.tab.{key}") for key in ("entry", "timeline", "growth", "export")],
+        )
         where = t("portfolio.where", folder=str(self.store.folder))
         super().__init__(
             [

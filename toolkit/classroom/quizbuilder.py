@@ -28,6 +28,7 @@ from toolkit.widgets.outputs import markdown_to_html, outputs_dir, write_documen
 from toolkit.widgets.progress import progress_store, record_output
 
 LETTERS = "ABCDEF"
+DEFAULT_POINTS = 5  # points per question unless the teacher sets another value
 MIN_OPTIONS, MAX_OPTIONS = 2, len(LETTERS)
 ITEM, KEY, KNOWLEDGE, POINTS = "题号", "答案", "知识点", "分值"
 KEY_COLUMNS = (ITEM, KEY, KNOWLEDGE, POINTS)
@@ -158,7 +159,7 @@ class Question:
     options: tuple[str, ...]
     key: str
     knowledge_point: str
-    points: float = 5
+    points: float = DEFAULT_POINTS
 
     @classmethod
     def create(
@@ -167,7 +168,7 @@ class Question:
         options: Sequence[str],
         key: str,
         knowledge_point: str,
-        points: float = 5,
+        points: float = DEFAULT_POINTS,
     ) -> Question:
         """Build a question from form values: text trimmed, trailing blank options dropped.
 
@@ -229,7 +230,7 @@ class QuizDraft:
         options: Sequence[str],
         key: str,
         knowledge_point: str,
-        points: float = 5,
+        points: float = DEFAULT_POINTS,
     ) -> Question:
         """Append a question; raises InputError (with every problem) when it is not usable."""
         question = Question.create(prompt, options, key, knowledge_point, points)
@@ -526,7 +527,7 @@ class QuizBuilder(widgets.VBox):
         options: Sequence[str],
         key: str,
         knowledge_point: str = "",
-        points: float = 5,
+        points: float = DEFAULT_POINTS,
     ) -> None:
         """Type a question into the fields as a teacher would (used by tests and examples)."""
         self.prompt.value = prompt

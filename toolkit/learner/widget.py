@@ -111,9 +111,10 @@ class LearnerAnalysis(widgets.VBox):
         self.export_button.on_click(lambda _: self.export())
         self.export_message = widgets.HTML("")
         report = widgets.VBox([self.context, self.export_button, self.export_message, self.report_preview])
-        self.tabs = widgets.Tab(children=[self.overview, self.items, self.topics, self.groups, report])
-        for index, key in enumerate(("overview", "items", "topics", "groups", "report")):
-            self.tabs.set_title(index, t(f"learner.tab.{key}"))
+        self.tabs = widgets.Tab(
+            children=[self.overview, self.items, self.topics, self.groups, report],
+            titles=[t(f"learner.tab.{key}") for key in ("overview", "items", "topics", "groups", "report")],
+        )
         super().__init__(
             [
                 self.source,

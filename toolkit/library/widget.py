@@ -142,9 +142,10 @@ class ResourceLibraryManager(widgets.VBox):
         self.export_message = widgets.HTML("")
         export = widgets.VBox([self.export_button, self.export_message])
 
-        self.tabs = widgets.Tab(children=[browse, add, check, export])
-        for index, key in enumerate(("browse", "add", "check", "export")):
-            self.tabs.set_title(index, t(f"library.tab.{key}"))
+        self.tabs = widgets.Tab(
+            children=[browse, add, check, export],
+            titles=[t(f"library.tab.{key}") for key in ("browse", "add", "check", "export")],
+        )
         where = widgets.HTML(
             f"<div style='color:#666'>{html.escape(t('library.where', folder=target))}</div>"
         )

@@ -157,9 +157,10 @@ class RubricBuilder(widgets.VBox):
         self.export_message = widgets.HTML("")
         export = widgets.VBox([self.export_button, self.export_message])
 
-        self.tabs = widgets.Tab(children=[edit, widgets.VBox([self.preview]), trial, export])
-        for index, key in enumerate(("edit", "preview", "try", "export")):
-            self.tabs.set_title(index, t(f"rubricui.tab.{key}"))
+        self.tabs = widgets.Tab(
+            children=[edit, widgets.VBox([self.preview]), trial, export],
+            titles=[t(f"rubricui.tab.{key}") for key in ("edit", "preview", "try", "export")],
+        )
         self.tabs.observe(lambda _: self.refresh(), names="selected_index")
         self.level_set.observe(lambda _: self._levels_changed(), names="value")
         super().__init__([self.tabs])
