@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,21 @@ def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout: float = 9
         except OSError:
             time.sleep(0.5)
     raise TimeoutError(url)
+
+
+@contextlib.contextmanager
+def http_server(command_for: Callable[[int], list[str]], *, env: dict[str, str], log: Path) -> Iterator[str]:
+    """Start the server ``command_for(port)`` on a free loopback port; yield its URL; stop it."""
+    port = free_port()
+    with log.open("wb") as output:
+        server = subprocess.Popen(command_for(port), env=env, stdout=output, stderr=output)
+        url = f"http://127.0.0.1:{port}/"
+        try:
+            wait_for_http(url, server)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

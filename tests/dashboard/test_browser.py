@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM_FLAGS, free_port, wait_for_http
+from tests.conftest import CHROMIUM_FLAGS, http_server
 from toolkit.dashboard import voila_command
 from toolkit.dashboard.serve import dashboard_env
 
@@ -18,19 +17,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 @pytest.fixture
 def voila_url(demo_course: Path, tmp_path: Path) -> Iterator[str]:
-    port = free_port()
-    log = (tmp_path / "voila.log").open("wb")
-    server = subprocess.Popen(
-        voila_command(port=port), env=dashboard_env(demo_course), stdout=log, stderr=log
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_for_http(url, server)
+    env = dashboard_env(demo_course)
+    with http_server(lambda port: voila_command(port=port), env=env, log=tmp_path / "voila.log") as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 def test_dashboard_renders_widgets_and_chinese_text_and_filters(

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM_FLAGS, free_port, wait_for_http
+from tests.conftest import CHROMIUM_FLAGS, http_server
 from toolkit.environment import tools_path
 from toolkit.resources import content_dir
 
@@ -19,33 +18,28 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 @pytest.fixture
 def module_url(tmp_path: Path) -> Iterator[str]:
-    port = free_port()
     env = {
         **os.environ,
         "PATH": tools_path(),
         "WORKSHOP_PROGRESS": str(tmp_path / "progress.json"),
         "WORKSHOP_OUTPUTS": str(tmp_path / "outputs"),
     }
-    command = [
-        sys.executable,
-        "-m",
-        "voila",
-        str(content_dir("course") / "A1_learner_analysis.ipynb"),
-        f"--port={port}",
-        "--Voila.ip=127.0.0.1",
-        "--no-browser",
-        "--show_tracebacks=False",
-    ]
-    log = (tmp_path / "voila.log").open("wb")
-    server = subprocess.Popen(command, env=env, stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_for_http(url, server)
+    notebook = content_dir("course") / "A1_learner_analysis.ipynb"
+
+    def command(port: int) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "voila",
+            str(notebook),
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+            "--no-browser",
+            "--show_tracebacks=False",
+        ]
+
+    with http_server(command, env=env, log=tmp_path / "voila.log") as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 def test_learner_analysis_module_reacts_in_chromium(module_url: str, chromium: str, tmp_path: Path) -> None:
