@@ -171,3 +171,24 @@ def test_option_counts_expose_a_mistyped_key_and_rekeying_fixes_it() -> None:
     items = item_analysis(widget.quiz)
     assert items.loc["Q14", "区分度D"] > 0.3 and items.loc["Q14", "提示"] == ""
     assert "Q14 的答案改为 C" in widget.rekey_message.value and "负区分" not in widget.items.children[1].value
+
+
+def test_survey_is_summarised_set_beside_scores_and_reported(tmp_path: Path) -> None:
+    from toolkit.learner.survey import load_survey, survey_summary, survey_with_scores
+
+    survey = load_survey(write(tmp_path / "s.csv", "学号,姓名,喜欢,方式\ns01,甲,5,视频\ns02,乙,1,讲解\ns03,丙,3,视频\n"))
+    summary = survey_summary(survey).set_index("题目")
+    assert summary.loc["喜欢", "平均"] == 3 and summary.loc["喜欢", "分布"] == "1:1  3:1  5:1"
+    assert summary.loc["方式", "分布"] == "视频:2  讲解:1"
+    quiz = load_quiz(write(tmp_path / "scores.csv", SCORES))  # s01 3, s02 2, s03 3
+    related = survey_with_scores(survey, quiz.totals).set_index("题目")["与测验总分的关系"]
+    assert related["喜欢"] == "相关系数 r = 0.87"
+    assert related["方式"] == "各选项学生的平均总分：视频 3.0 分（2 人）；讲解 2.0 分（1 人）"
+    with pytest.raises(InputError, match="找不到学号列"):
+        load_survey(write(tmp_path / "bad.csv", "姓名,喜欢\n甲,5\n"))
+
+    widget = LearnerAnalysis()
+    widget.analyse()
+    widget.survey_button.click()
+    assert "看微课视频:14" in widget.survey_result.value and "相关系数" in widget.survey_result.value
+    assert "### 问卷调查" in widget.report() and "问卷调查" in widget.report_preview.value

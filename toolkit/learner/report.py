@@ -8,6 +8,7 @@ import pandas as pd
 
 from toolkit.learner.analysis import Thresholds, item_analysis, need_groups, score_summary, topic_mastery
 from toolkit.learner.data import QuizData
+from toolkit.learner.survey import survey_summary, survey_with_scores
 from toolkit.widgets.outputs import write_document
 
 
@@ -20,7 +21,12 @@ def _table(frame: pd.DataFrame) -> str:
 
 
 def report_markdown(
-    quiz: QuizData, *, title: str = "学情分析报告", context: str = "", thresholds: Thresholds | None = None
+    quiz: QuizData,
+    *,
+    title: str = "学情分析报告",
+    context: str = "",
+    survey: pd.DataFrame | None = None,
+    thresholds: Thresholds | None = None,
 ) -> str:
     """The whole report: overview, item findings, knowledge points, groups and next steps."""
     summary = score_summary(quiz)
@@ -57,6 +63,7 @@ def report_markdown(
         "",
         _table(groups[groups["需要关注"]][["学号", "姓名", "总分", "薄弱知识点"]]),
         "",
+        *(_survey_section(survey, quiz) if survey is not None else []),
         "## 五、教学调整建议",
         "",
         f"- 最薄弱的知识点是“{mastery.index[0]}”和“{mastery.index[1]}”，建议安排针对性讲解和分层练习。",
@@ -66,6 +73,19 @@ def report_markdown(
         "（本报告由研修工具根据测验数据自动生成，请结合课堂观察和学生访谈修改完善后提交。）",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _survey_section(survey: pd.DataFrame, quiz: QuizData) -> list[str]:
+    return [
+        "### 问卷调查",
+        "",
+        _table(survey_summary(survey)),
+        "",
+        "问卷与测验成绩放在一起看（只统计两份数据中都有的学生）：",
+        "",
+        _table(survey_with_scores(survey, quiz.totals)),
+        "",
+    ]
 
 
 def export_report(markdown: str, *, stem: str = "A1_learner_analysis_report") -> tuple[Path, Path]:

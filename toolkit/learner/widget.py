@@ -14,6 +14,7 @@ from toolkit.i18n import add_messages, t
 from toolkit.learner.analysis import item_analysis, need_groups, score_summary, topic_mastery
 from toolkit.learner.data import QuizData, load_quiz
 from toolkit.learner.report import export_report, report_markdown
+from toolkit.learner.survey import load_survey, survey_summary, survey_with_scores
 from toolkit.modules.data import sample_path
 from toolkit.plotting import figure_png, new_figure
 from toolkit.widgets.outputs import markdown_to_html
@@ -38,6 +39,21 @@ add_messages(
         "learner.tab.topics": {"zh": "知识点", "en": "Knowledge points"},
         "learner.tab.groups": {"zh": "分层与关注", "en": "Groups"},
         "learner.tab.report": {"zh": "分析报告", "en": "Report"},
+        "learner.tab.survey": {"zh": "问卷", "en": "Survey"},
+        "learner.survey.sample": {
+            "zh": "示例：学习情况问卷（42 人）",
+            "en": "Sample: learning survey (42 students)",
+        },
+        "learner.survey.upload": {"zh": "上传我的问卷数据", "en": "Upload my survey"},
+        "learner.survey.analyse": {"zh": "分析问卷", "en": "Analyse the survey"},
+        "learner.survey.need_upload": {
+            "zh": "请先上传问卷表（csv 或 xlsx）。",
+            "en": "Upload the survey first.",
+        },
+        "learner.survey.with_scores": {
+            "zh": "问卷与测验成绩（先在上方完成测验分析）",
+            "en": "Survey and quiz scores (analyse the quiz above first)",
+        },
         "learner.context": {
             "zh": "补充说明（班级、测验时间、课堂观察等，会写进报告开头）",
             "en": "Context for the report (class, date, classroom observations)",
@@ -111,9 +127,27 @@ class LearnerAnalysis(widgets.VBox):
         self.export_button.on_click(lambda _: self.export())
         self.export_message = widgets.HTML("")
         report = widgets.VBox([self.context, self.export_button, self.export_message, self.report_preview])
+        self.survey: pd.DataFrame | None = None
+        self.survey_source = widgets.RadioButtons(
+            options=[(t("learner.survey.sample"), "sample"), (t("learner.survey.upload"), "upload")],
+            value="sample",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.survey_upload = widgets.FileUpload(
+            accept=".csv,.xlsx,.xls", description=t("learner.survey.upload")
+        )
+        self.survey_button = widgets.Button(description=t("learner.survey.analyse"), icon="list")
+        self.survey_button.on_click(lambda _: self.analyse_survey())
+        self.survey_result = widgets.HTML("")
+        survey = widgets.VBox(
+            [self.survey_source, self.survey_upload, self.survey_button, self.survey_result]
+        )
         self.tabs = widgets.Tab(
-            children=[self.overview, self.items, self.topics, self.groups, report],
-            titles=[t(f"learner.tab.{key}") for key in ("overview", "items", "topics", "groups", "report")],
+            children=[self.overview, self.items, self.topics, self.groups, survey, report],
+            titles=[
+                t(f"learner.tab.{key}")
+                for key in ("overview", "items", "topics", "groups", "survey", "report")
+            ],
         )
         super().__init__(
             [
@@ -214,11 +248,32 @@ class LearnerAnalysis(widgets.VBox):
         ]
         self.refresh_report()
 
+    def analyse_survey(self) -> None:
+        """Summarise the survey and, once the quiz is analysed, set it beside the scores."""
+        try:
+            if self.survey_source.value == "sample":
+                self.survey = load_survey(sample_path("class_7a_survey.csv"))
+            else:
+                with tempfile.TemporaryDirectory() as folder:
+                    path = self._uploaded(self.survey_upload, Path(folder))
+                    if path is None:
+                        raise InputError(t("learner.survey.need_upload"))
+                    self.survey = load_survey(path)
+        except InputError as error:
+            self.survey_result.value = f"<div style='color:#c62828'>{html.escape(error.describe())}</div>"
+            return
+        parts = [_frame_html(survey_summary(self.survey))]
+        if self.quiz is not None:
+            parts.append(f"<b>{t('learner.survey.with_scores')}</b>")
+            parts.append(_frame_html(survey_with_scores(self.survey, self.quiz.totals)))
+            self.refresh_report()
+        self.survey_result.value = "".join(parts)
+
     def report(self) -> str:
         if self.quiz is None:
             self.analyse()
         assert self.quiz is not None
-        return report_markdown(self.quiz, context=self.context.value.strip())
+        return report_markdown(self.quiz, context=self.context.value.strip(), survey=self.survey)
 
     def refresh_report(self) -> None:
         self.report_preview.value = markdown_to_html(self.report())

@@ -1,0 +1,100 @@
+"""Survey data in a learner analysis: what the class says about itself, and how that sits with scores.
+
+A survey file has one row per student: an ID column (学号), then one column per
+question, either a rating (numbers, e.g. 1–5) or a choice (text).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit.errors import InputError
+from toolkit.i18n import add_messages, t
+from toolkit.tables import clean, read_rows
+
+add_messages(
+    {
+        "learner.survey.no_id": {
+            "zh": "问卷表中找不到学号列（表头应为 学号、工号 或 id）",
+            "en": "no student ID column in the survey (header 学号, 工号 or id)",
+        },
+        "learner.survey.no_rows": {"zh": "问卷表中没有作答", "en": "the survey has no answers"},
+    }
+)
+
+_ID_HEADERS = {"学号", "工号", "id", "student_id", "编号"}
+_NAME_HEADERS = {"姓名", "name"}
+
+
+def load_survey(path: str | Path) -> pd.DataFrame:
+    """A survey as a table indexed by student ID; rating columns become numbers."""
+    file = Path(path)
+    rows = [(n, [clean(c) for c in cells]) for n, cells in read_rows(file) if any(clean(c) for c in cells)]
+    if len(rows) < 2:
+        raise InputError(t("learner.survey.no_rows"), file=file)
+    header = rows[0][1]
+    id_col = next((i for i, h in enumerate(header) if h.lower() in _ID_HEADERS), None)
+    if id_col is None:
+        raise InputError(t("learner.survey.no_id"), file=file, row=rows[0][0])
+    width = len(header)
+    frame = pd.DataFrame([cells + [""] * (width - len(cells)) for _, cells in rows[1:]], columns=header)
+    frame = frame.set_index(header[id_col]).drop(
+        columns=[h for h in header if h in _NAME_HEADERS], errors="ignore"
+    )
+    frame.index.name = "学号"
+    for column in frame.columns:
+        numbers = pd.to_numeric(frame[column].replace("", None), errors="coerce")
+        if numbers.notna().sum() == (frame[column] != "").sum():
+            frame[column] = numbers
+    return frame
+
+
+def survey_summary(survey: pd.DataFrame) -> pd.DataFrame:
+    """One row per question: how many answered, the mean of a rating, the spread of answers."""
+    rows = []
+    for column in survey.columns:
+        answers = survey[column].replace("", None).dropna()
+        if pd.api.types.is_numeric_dtype(survey[column]):
+            counts = answers.value_counts().sort_index()
+            rows.append(
+                {
+                    "题目": column,
+                    "类型": "量表/数值",
+                    "作答人数": len(answers),
+                    "平均": round(float(answers.mean()), 2),
+                    "分布": "  ".join(f"{value:g}:{count}" for value, count in counts.items())
+                    if len(counts) <= 7
+                    else f"{answers.min():g}–{answers.max():g}",
+                }
+            )
+        else:
+            counts = answers.value_counts()
+            rows.append(
+                {
+                    "题目": column,
+                    "类型": "选择",
+                    "作答人数": len(answers),
+                    "平均": "",
+                    "分布": "  ".join(f"{value}:{count}" for value, count in counts.items()),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def survey_with_scores(survey: pd.DataFrame, totals: pd.Series) -> pd.DataFrame:
+    """How each question sits with the quiz totals: r for a rating, the mean total per choice."""
+    joined = survey.join(totals.rename("总分"), how="inner")
+    rows = []
+    for column in survey.columns:
+        if pd.api.types.is_numeric_dtype(survey[column]):
+            r = joined[column].corr(joined["总分"])
+            rows.append({"题目": column, "与测验总分的关系": f"相关系数 r = {r:.2f}"})
+        else:
+            means = joined.groupby(column)["总分"].agg(["mean", "count"]).sort_values("mean", ascending=False)
+            listed = "；".join(
+                f"{answer} {row['mean']:.1f} 分（{int(row['count'])} 人）" for answer, row in means.iterrows()
+            )
+            rows.append({"题目": column, "与测验总分的关系": f"各选项学生的平均总分：{listed}"})
+    return pd.DataFrame(rows)
