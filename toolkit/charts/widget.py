@@ -49,9 +49,9 @@ add_messages(
 
 SAMPLES = {
     "grade7_midterm.csv": "七年级四个班期中数学成绩",
-    "class_7a_units.csv": "示例班级（42 人）五次单元测验",
-    "class_7a_students.csv": "示例班级（42 人）学生学习情况",
-    "class_7a_survey.csv": "示例班级（42 人）学习情况问卷",
+    "class_7a_units.csv": "七(A)班（42 人）五次单元测验",
+    "class_7a_students.csv": "七(A)班（42 人）学生学习情况",
+    "class_7a_survey.csv": "七(A)班（42 人）学习情况问卷",
 }
 
 
