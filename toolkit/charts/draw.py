@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from toolkit.charts.advice import ChartSpec
@@ -37,7 +38,7 @@ def draw_chart(spec: ChartSpec, data: pd.DataFrame) -> Figure:
     return figure
 
 
-def _bar(axes, spec: ChartSpec, data: pd.DataFrame) -> None:  # noqa: ANN001 (matplotlib Axes)
+def _bar(axes: Axes, spec: ChartSpec, data: pd.DataFrame) -> None:
     if spec.category and spec.values:
         means = data.groupby(spec.category)[list(spec.values)].mean()
         width = 0.8 / len(spec.values)
@@ -63,7 +64,7 @@ def _bar(axes, spec: ChartSpec, data: pd.DataFrame) -> None:  # noqa: ANN001 (ma
     axes.set_ylim(bottom=bottom)
 
 
-def _line(axes, spec: ChartSpec, data: pd.DataFrame) -> None:  # noqa: ANN001
+def _line(axes: Axes, spec: ChartSpec, data: pd.DataFrame) -> None:
     columns = list(spec.values)
     if spec.category:
         means = data.groupby(spec.category)[columns].mean()
@@ -86,7 +87,7 @@ def _line(axes, spec: ChartSpec, data: pd.DataFrame) -> None:  # noqa: ANN001
     axes.set_ylabel("分数")
 
 
-def _box(axes, spec: ChartSpec, data: pd.DataFrame) -> None:  # noqa: ANN001
+def _box(axes: Axes, spec: ChartSpec, data: pd.DataFrame) -> None:
     if spec.category and spec.values:
         groups = [(str(name), part[spec.values[0]].dropna()) for name, part in data.groupby(spec.category)]
         axes.boxplot([g for _, g in groups], tick_labels=[n for n, _ in groups])
@@ -95,14 +96,14 @@ def _box(axes, spec: ChartSpec, data: pd.DataFrame) -> None:  # noqa: ANN001
         axes.boxplot([data[c].dropna() for c in spec.values], tick_labels=list(spec.values))
 
 
-def _histogram(axes, spec: ChartSpec, data: pd.DataFrame) -> None:  # noqa: ANN001
+def _histogram(axes: Axes, spec: ChartSpec, data: pd.DataFrame) -> None:
     column = spec.values[0]
     axes.hist(data[column].dropna(), bins=10, color=PALETTE[0], edgecolor="white")
     axes.set_xlabel(column)
     axes.set_ylabel("人数")
 
 
-def _scatter(axes, spec: ChartSpec, data: pd.DataFrame) -> None:  # noqa: ANN001
+def _scatter(axes: Axes, spec: ChartSpec, data: pd.DataFrame) -> None:
     x, y = spec.values[0], spec.values[1]
     pairs = data[[x, y]].dropna()
     axes.scatter(pairs[x], pairs[y], color=PALETTE[0], alpha=0.7)
@@ -114,7 +115,7 @@ def _scatter(axes, spec: ChartSpec, data: pd.DataFrame) -> None:  # noqa: ANN001
     axes.set_ylabel(y)
 
 
-def _heatmap(axes, spec: ChartSpec, data: pd.DataFrame) -> None:  # noqa: ANN001
+def _heatmap(axes: Axes, spec: ChartSpec, data: pd.DataFrame) -> None:
     columns = list(spec.values)
     if spec.question == "relationship":
         grid = data[columns].corr().round(2)
@@ -131,13 +132,13 @@ def _heatmap(axes, spec: ChartSpec, data: pd.DataFrame) -> None:  # noqa: ANN001
     axes.figure.colorbar(image, ax=axes)
 
 
-def _pie(axes, spec: ChartSpec, data: pd.DataFrame) -> None:  # noqa: ANN001
+def _pie(axes: Axes, spec: ChartSpec, data: pd.DataFrame) -> None:
     counts = data[spec.category].value_counts()
     axes.pie(counts.values, labels=counts.index.astype(str), autopct="%.0f%%", colors=PALETTE[: len(counts)])
     axes.axis("equal")
 
 
-def _radar(axes, spec: ChartSpec, data: pd.DataFrame) -> None:  # noqa: ANN001
+def _radar(axes: Axes, spec: ChartSpec, data: pd.DataFrame) -> None:
     columns = list(spec.values)
     angles = [2 * math.pi * i / len(columns) for i in range(len(columns))]
     rows = (

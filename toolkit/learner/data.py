@@ -55,8 +55,8 @@ add_messages(
     }
 )
 
-_ID_HEADERS = {"学号", "工号", "id", "student_id", "编号"}
-_NAME_HEADERS = {"姓名", "name", "学生", "学生姓名"}
+ID_HEADERS = {"学号", "工号", "id", "student_id", "编号"}
+NAME_HEADERS = {"姓名", "name", "学生", "学生姓名"}
 _LETTERS = re.compile(r"^[A-Ha-h]+$")
 
 
@@ -110,10 +110,10 @@ class QuizData:
 
 def _header_positions(file: Path, header: list[str]) -> tuple[int, int | None, list[int]]:
     lowered = [h.lower() for h in header]
-    id_col = next((i for i, h in enumerate(lowered) if h in _ID_HEADERS), None)
+    id_col = next((i for i, h in enumerate(lowered) if h in ID_HEADERS), None)
     if id_col is None:
         raise InputError(t("learner.no_id"), file=file, row=1)
-    name_col = next((i for i, h in enumerate(lowered) if h in _NAME_HEADERS), None)
+    name_col = next((i for i, h in enumerate(lowered) if h in NAME_HEADERS), None)
     items = [i for i, h in enumerate(header) if h and i not in (id_col, name_col)]
     if not items:
         raise InputError(t("learner.no_items"), file=file, row=1)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
+from toolkit.learner.data import ID_HEADERS, NAME_HEADERS
 from toolkit.tables import clean, read_rows
 
 add_messages(
@@ -24,9 +25,6 @@ add_messages(
     }
 )
 
-_ID_HEADERS = {"学号", "工号", "id", "student_id", "编号"}
-_NAME_HEADERS = {"姓名", "name"}
-
 
 def load_survey(path: str | Path) -> pd.DataFrame:
     """A survey as a table indexed by student ID; rating columns become numbers."""
@@ -35,13 +33,13 @@ def load_survey(path: str | Path) -> pd.DataFrame:
     if len(rows) < 2:
         raise InputError(t("learner.survey.no_rows"), file=file)
     header = rows[0][1]
-    id_col = next((i for i, h in enumerate(header) if h.lower() in _ID_HEADERS), None)
+    id_col = next((i for i, h in enumerate(header) if h.lower() in ID_HEADERS), None)
     if id_col is None:
         raise InputError(t("learner.survey.no_id"), file=file, row=rows[0][0])
     width = len(header)
     frame = pd.DataFrame([cells + [""] * (width - len(cells)) for _, cells in rows[1:]], columns=header)
     frame = frame.set_index(header[id_col]).drop(
-        columns=[h for h in header if h in _NAME_HEADERS], errors="ignore"
+        columns=[h for h in header if h.lower() in NAME_HEADERS], errors="ignore"
     )
     frame.index.name = "学号"
     for column in frame.columns:

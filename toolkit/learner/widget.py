@@ -214,13 +214,13 @@ class LearnerAnalysis(widgets.VBox):
         assert self.quiz is not None
         quiz = self.quiz
         summary = score_summary(quiz)
+        shown = {
+            name: f"{value:.1%}" if name == "及格率" else f"{value:g}" for name, value in summary.items()
+        }
         cards = "".join(
-            f"<div style='display:inline-block;margin:4px 12px 4px 0'><div style='color:#666'>{k}</div>"
-            f"<div style='font-size:140%;font-weight:bold'>{v:.1%}</div></div>"
-            if k == "及格率"
-            else f"<div style='display:inline-block;margin:4px 12px 4px 0'><div style='color:#666'>{k}</div>"
-            f"<div style='font-size:140%;font-weight:bold'>{v:g}</div></div>"
-            for k, v in summary.items()
+            f"<div style='display:inline-block;margin:4px 12px 4px 0'><div style='color:#666'>{name}</div>"
+            f"<div style='font-size:140%;font-weight:bold'>{value}</div></div>"
+            for name, value in shown.items()
         )
         self.overview.children = [widgets.HTML(cards), widgets.Image(value=self._distribution_png(quiz))]
         items = item_analysis(quiz)

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import ipywidgets as widgets
+import pandas as pd
 
 from toolkit.catalogue import load_catalogue
 from toolkit.i18n import add_messages, t
@@ -161,7 +162,8 @@ class ResourceLibraryManager(widgets.VBox):
             control.options = options
             control.value = current if current in [v for _, v in options] else ""
 
-    def results(self):  # noqa: ANN201  (a DataFrame; pandas stays out of the signature on purpose)
+    def results(self) -> pd.DataFrame:
+        """The resources in use that match the search box and every filter."""
         return self.library.search(self.text.value, **{c: w.value for c, w in self.filters.items()})
 
     def archive(self) -> None:

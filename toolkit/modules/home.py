@@ -23,7 +23,7 @@ from toolkit.catalogue import load_catalogue
 from toolkit.environment import tools_path
 from toolkit.i18n import add_messages, t
 from toolkit.resources import content_dir
-from toolkit.widgets.progress import module_progress
+from toolkit.widgets.progress import ModuleProgress, module_progress
 
 add_messages(
     {
@@ -122,6 +122,8 @@ class CourseHome(widgets.VBox):
         self.course_dir = course_dir
         self.catalogue = load_catalogue()
         self.modules = find_modules(course_dir)
+        self.progress: dict[str, ModuleProgress] = {}
+        self.submitted: list[dict[str, str]] = []
         self.environment = widgets.ToggleButtons(
             options=[(e.label(), e.code) for e in self.catalogue.environments],
             value=environment,
@@ -131,15 +133,21 @@ class CourseHome(widgets.VBox):
         self.refresh_button = widgets.Button(description=t("home.refresh"), icon="refresh")
         self.cards = widgets.HTML("")
         self.table = widgets.HTML("")
-        self.environment.observe(lambda _: self.refresh(), names="value")
+        self.environment.observe(lambda _: self.show_modules(), names="value")
         self.refresh_button.on_click(lambda _: self.refresh())
         super().__init__([self.cards, widgets.HBox([self.environment, self.refresh_button]), self.table])
         self.add_class("workshop-course-home")
         self.refresh()
 
     def refresh(self) -> None:
-        progress = {code: module_progress(code) for code in self.modules}
-        sent = submissions(cwd=self.course_dir)
+        """Read progress and nbgrader's submissions again, then redraw (the 刷新进度 button)."""
+        self.progress = {code: module_progress(code) for code in self.modules}
+        self.submitted = submissions(cwd=self.course_dir)
+        self.show_summary()
+        self.show_modules()
+
+    def show_summary(self) -> None:
+        progress, sent = self.progress, self.submitted
         done = sum(p.visits > 0 for p in progress.values())
         checked = sum(p.selfcheck_done for p in progress.values())
         exported = sum(p.outputs for p in progress.values())
@@ -162,6 +170,10 @@ class CourseHome(widgets.VBox):
             + card.format(t("home.submitted"), len(latest))
             + f"<div style='color:#555'>{html.escape(listed)}</div>"
         )
+
+    def show_modules(self) -> None:
+        """The module table for the chosen environment, from the progress already read."""
+        progress = self.progress
         allowed = set(self.catalogue.environment(self.environment.value).allows)
         sections = []
         for dimension in self.catalogue.dimensions:

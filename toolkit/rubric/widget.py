@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -55,7 +56,9 @@ SAMPLE_RUBRIC = "rubric_lab_report.yaml"
 
 
 class _CriterionEditor(widgets.VBox):
-    def __init__(self, criterion: Criterion, levels: tuple[Level, ...], on_remove) -> None:  # noqa: ANN001
+    def __init__(
+        self, criterion: Criterion, levels: tuple[Level, ...], on_remove: Callable[[_CriterionEditor], None]
+    ) -> None:
         self.criterion_id = criterion.id
         self.name = widgets.Text(value=criterion.name, description=t("rubricui.criterion"))
         self.weight = widgets.BoundedFloatText(
