@@ -33,6 +33,7 @@ from toolkit.rubric.model import Rubric, RubricResult, load_rubric, parse_rubric
 from toolkit.tables import clean
 from toolkit.widgets.outputs import outputs_dir, write_document, write_text_atomic
 from toolkit.widgets.progress import record_output
+from toolkit.widgets.store import set_aside
 
 TEACHER = "教师"
 DEFAULT_THRESHOLD = 15.0
@@ -767,18 +768,6 @@ class PeerAssessment:
         else:
             lines.append(t("peer.missing_none"))
         return "\n".join(lines) + "\n"
-
-
-def set_aside(file: Path) -> Path:
-    """Rename a damaged file to ``<stem>.damaged-<stamp>.json`` next to it (it may still hold work)."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = file.with_name(f"{file.stem}.damaged-{stamp}.json")
-    number = 1
-    while backup.exists():
-        number += 1
-        backup = file.with_name(f"{file.stem}.damaged-{stamp}-{number}.json")
-    file.rename(backup)
-    return backup
 
 
 def _cell(value: object) -> str:

@@ -29,6 +29,7 @@ from toolkit.plotting import figure_png, new_figure
 from toolkit.tables import clean
 from toolkit.widgets.outputs import outputs_dir, write_document, write_text_atomic
 from toolkit.widgets.progress import record_output
+from toolkit.widgets.store import set_aside
 
 KINDS: tuple[str, ...] = ("作业", "作品", "测验", "反思", "获奖", "其他")
 ACTIVE, ARCHIVED = "active", "archived"
@@ -542,13 +543,7 @@ class PortfolioStore:
         try:
             portfolio = Portfolio.from_dict(json.loads(file.read_text(encoding="utf-8")))
         except (ValueError, KeyError, TypeError, AttributeError):
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            backup = file.with_name(f"{file.stem}.damaged-{stamp}.json")
-            number = 1
-            while backup.exists():
-                number += 1
-                backup = file.with_name(f"{file.stem}.damaged-{stamp}-{number}.json")
-            file.rename(backup)
+            backup = set_aside(file)
             self.notices.append(t("portfolio.damaged", file=file.name, backup=backup.name))
             return Portfolio(student_id, name)
         if name and portfolio.name == portfolio.student_id:

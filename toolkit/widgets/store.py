@@ -19,6 +19,18 @@ ANSWERS_FILE = "answers.json"
 _FORMAT = 1
 
 
+def set_aside(file: Path) -> Path:
+    """Rename a damaged file to ``<stem>.damaged-<stamp>.json`` beside it: it may still hold work."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = file.with_name(f"{file.stem}.damaged-{stamp}.json")
+    number = 1
+    while backup.exists():
+        number += 1
+        backup = file.with_name(f"{file.stem}.damaged-{stamp}-{number}.json")
+    file.rename(backup)
+    return backup
+
+
 class AnswerStore:
     """A small persistent mapping of item id -> answer, written atomically on every change."""
 
@@ -49,9 +61,7 @@ class AnswerStore:
             return answers
         except (ValueError, KeyError, TypeError):
             # A damaged file is set aside, never deleted: it may still hold work.
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            backup = self.path.with_name(f"{self.path.stem}.damaged-{stamp}.json")
-            self.path.rename(backup)
+            backup = set_aside(self.path)
             self.notice = t("quiz.store_corrupt", file=self.path.name, backup=backup.name)
             return {}
 
