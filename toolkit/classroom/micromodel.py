@@ -22,10 +22,11 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from toolkit.atomic import write_text_atomic
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
-from toolkit.widgets.outputs import outputs_dir, write_text_atomic
+from toolkit.widgets.outputs import outputs_dir
 from toolkit.widgets.progress import record_output
 
 CODE = "C7"

@@ -21,11 +21,12 @@ import ipywidgets as widgets
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
+from toolkit.atomic import write_text_atomic
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
 from toolkit.tables import ColumnSpec, clean, read_table
-from toolkit.widgets.outputs import outputs_dir, write_text_atomic
+from toolkit.widgets.outputs import outputs_dir
 from toolkit.widgets.progress import progress_store, record_output
 
 DEFAULT_BEHAVIOURS: tuple[str, ...] = ("举手发言", "回答正确", "小组讨论中发言", "需要提醒专注")

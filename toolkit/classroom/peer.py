@@ -26,12 +26,13 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from toolkit.atomic import write_text_atomic
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
 from toolkit.rubric.model import Rubric, RubricResult, load_rubric, parse_rubric, rubric_to_dict, score
 from toolkit.tables import clean
-from toolkit.widgets.outputs import outputs_dir, write_document, write_text_atomic
+from toolkit.widgets.outputs import outputs_dir, write_document
 from toolkit.widgets.progress import record_output
 from toolkit.widgets.store import set_aside
 

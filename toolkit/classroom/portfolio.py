@@ -24,10 +24,11 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from toolkit.atomic import write_atomic, write_text_atomic
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
 from toolkit.tables import clean
-from toolkit.widgets.outputs import outputs_dir, write_document, write_text_atomic
+from toolkit.widgets.outputs import outputs_dir, write_document
 from toolkit.widgets.progress import record_output
 from toolkit.widgets.store import set_aside
 
@@ -567,9 +568,7 @@ class PortfolioStore:
         while target.exists():
             number += 1
             target = target_dir / f"{stem}-{number}{suffix}"
-        partial = target.with_name(target.name + ".part")
-        partial.write_bytes(content)
-        partial.replace(target)
+        write_atomic(target, lambda partial: partial.write_bytes(content))
         return target.relative_to(self.folder).as_posix()
 
     def growth(self, student_id: str, portfolio: Portfolio | None = None) -> pd.DataFrame:

@@ -21,10 +21,11 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from toolkit.atomic import write_text_atomic
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.tables import ColumnSpec, clean, read_table
-from toolkit.widgets.outputs import markdown_to_html, outputs_dir, write_document, write_text_atomic
+from toolkit.widgets.outputs import markdown_to_html, outputs_dir, write_document
 from toolkit.widgets.progress import progress_store, record_output
 
 LETTERS = "ABCDEF"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
 
+from toolkit.atomic import write_text_atomic
 from toolkit.errors import InputError
 from toolkit.i18n import t
 
@@ -62,10 +63,7 @@ def write_config(root: Path, *, course_id: str, db_url: str | None) -> None:
         else f"c.CourseDirectory.db_url = {db_url!r}\n"
     )
     text = _TEMPLATE.format(course_id=course_id, db_line=db_line)
-    target = root / CONFIG_NAME
-    partial = target.with_name(target.name + ".part")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(target)
+    write_text_atomic(root / CONFIG_NAME, text)
 
 
 def load_course(course_dir: str | Path) -> CourseSettings:

@@ -12,7 +12,6 @@ import datetime as dt
 import difflib
 import hashlib
 import io
-import os
 import re
 import shutil
 from collections.abc import Iterable
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from toolkit.atomic import write_atomic, write_text_atomic
 from toolkit.catalogue import load_catalogue
 from toolkit.i18n import add_messages, t
 from toolkit.tables import ColumnSpec, read_table
@@ -141,10 +141,7 @@ class ResourceLibrary:
         writer.writerow([HEADERS[f.name][0] for f in fields(Resource)])
         for resource in self.resources:
             writer.writerow([getattr(resource, f.name) for f in fields(Resource)])
-        self.folder.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(self.path.name + ".part")
-        partial.write_text(buffer.getvalue(), encoding="utf-8-sig")
-        os.replace(partial, self.path)
+        write_text_atomic(self.path, "\ufeff" + buffer.getvalue())
 
     def frame(self, *, include_archived: bool = False) -> pd.DataFrame:
         rows = [asdict(r) for r in self.resources if include_archived or r.status == ACTIVE]
@@ -303,9 +300,4 @@ def export_xlsx(resources: Iterable[Resource], path: str | Path) -> Path:
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    book.save(partial)
-    os.replace(partial, target)
-    return target
+    return write_atomic(Path(path), book.save)

@@ -5,29 +5,20 @@ YAML and Excel both round-trip: what is saved reads back as the same rubric.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
+from toolkit.atomic import write_atomic
 from toolkit.errors import InputError
 from toolkit.rubric.model import Rubric, parse_rubric, rubric_to_dict
 
 _META, _LEVELS, _GRID, _INDICATORS, _EVIDENCE = "说明", "等级", "量规", "指标", "佐证"
 
 
-def _atomic(path: Path, write: Callable[[Path], object]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    write(partial)
-    os.replace(partial, path)
-    return path
-
-
 def save_yaml(rubric: Rubric, path: str | Path) -> Path:
     text = yaml.safe_dump(rubric_to_dict(rubric), allow_unicode=True, sort_keys=False, width=100)
-    return _atomic(Path(path), lambda p: p.write_text(text, encoding="utf-8"))
+    return write_atomic(Path(path), lambda p: p.write_text(text, encoding="utf-8"))
 
 
 def to_markdown(rubric: Rubric) -> str:
@@ -65,7 +56,7 @@ def to_markdown(rubric: Rubric) -> str:
 
 def save_markdown(rubric: Rubric, path: str | Path) -> Path:
     text = to_markdown(rubric)
-    return _atomic(Path(path), lambda p: p.write_text(text, encoding="utf-8"))
+    return write_atomic(Path(path), lambda p: p.write_text(text, encoding="utf-8"))
 
 
 def save_xlsx(rubric: Rubric, path: str | Path) -> Path:
@@ -109,7 +100,7 @@ def save_xlsx(rubric: Rubric, path: str | Path) -> Path:
     for key in ("schema_version", "kind", "id", "title", "point", "draft", "description", "aggregation"):
         if key in data:
             meta.append([key, data[key]])
-    return _atomic(Path(path), book.save)
+    return write_atomic(Path(path), book.save)
 
 
 def load_xlsx(path: str | Path) -> Rubric:

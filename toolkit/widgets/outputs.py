@@ -13,6 +13,8 @@ from pathlib import Path
 
 import mistune
 
+from toolkit.atomic import write_text_atomic
+
 OUTPUTS_ENV = "WORKSHOP_OUTPUTS"
 _render = mistune.create_markdown(plugins=["table"])
 
@@ -39,12 +41,6 @@ def outputs_dir() -> Path:
 def markdown_to_html(markdown: str) -> str:
     """Markdown (with tables) rendered as an HTML fragment."""
     return str(_render(markdown))
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    partial = path.with_name(path.name + ".part")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
 
 
 def write_document(stem: str, markdown: str, *, title: str) -> tuple[Path, Path]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from toolkit.atomic import write_text_atomic
 from toolkit.i18n import t
 
 ANSWERS_FILE = "answers.json"
@@ -81,8 +81,6 @@ class AnswerStore:
             "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
             "answers": self._answers,
         }
-        partial = self.path.with_name(self.path.name + ".part")
-        partial.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(partial, self.path)
+        write_text_atomic(self.path, json.dumps(payload, ensure_ascii=False, indent=1))
         for callback in self._listeners:
             callback()

@@ -1,0 +1,21 @@
+"""Whole-or-nothing file writes: a file is replaced only once its new content is complete."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+
+def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
+    """Let ``write`` fill a sibling ``.part`` file, then rename it over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    write(partial)
+    os.replace(partial, path)
+    return path
+
+
+def write_text_atomic(path: Path, text: str) -> Path:
+    """``text`` as UTF-8 (a leading BOM in ``text`` is kept, for Excel), written whole or not at all."""
+    return write_atomic(path, lambda partial: partial.write_text(text, encoding="utf-8"))
