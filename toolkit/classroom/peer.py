@@ -32,7 +32,7 @@ from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
 from toolkit.rubric.model import Rubric, RubricResult, load_rubric, parse_rubric, rubric_to_dict, score
 from toolkit.tables import clean
-from toolkit.widgets.outputs import outputs_dir, write_document
+from toolkit.widgets.outputs import markdown_table, outputs_dir, write_document
 from toolkit.widgets.progress import record_output
 from toolkit.widgets.store import set_aside
 
@@ -745,7 +745,7 @@ class PeerAssessment:
             "",
             "## 每位学生的得分",
             "",
-            _markdown_table(shown.reset_index()),
+            markdown_table(shown.reset_index()),
             "",
             "## 需要关注的学生",
             "",
@@ -759,7 +759,7 @@ class PeerAssessment:
             "",
             "## 各维度的一致程度",
             "",
-            _markdown_table(self.criterion_agreement().reset_index()),
+            markdown_table(self.criterion_agreement().reset_index()),
             "",
         ]
         todo = self.missing()
@@ -769,19 +769,6 @@ class PeerAssessment:
         else:
             lines.append(t("peer.missing_none"))
         return "\n".join(lines) + "\n"
-
-
-def _cell(value: object) -> str:
-    if isinstance(value, float):
-        return "—" if pd.isna(value) else f"{value:g}"
-    return str(value).replace("|", "/").replace("\n", " ")
-
-
-def _markdown_table(frame: pd.DataFrame) -> str:
-    header = "| " + " | ".join(str(c) for c in frame.columns) + " |"
-    rule = "|" + "---|" * len(frame.columns)
-    body = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
-    return "\n".join([header, rule, *body])
 
 
 def summary_chart_png(summary: pd.DataFrame) -> bytes:

@@ -28,7 +28,7 @@ from toolkit.atomic import write_atomic, write_text_atomic
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
 from toolkit.tables import clean
-from toolkit.widgets.outputs import outputs_dir, write_document
+from toolkit.widgets.outputs import markdown_cell, outputs_dir, write_document
 from toolkit.widgets.progress import record_output
 from toolkit.widgets.store import set_aside
 
@@ -597,7 +597,7 @@ class PortfolioStore:
             for e in active:
                 mark = "★ " if e.selected else ""
                 cells = [e.date, e.kind, mark + e.title, "、".join(e.tags), e.file or e.link]
-                lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+                lines.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
         else:
             lines.append(t("portfolio.empty"))
         lines += ["", "## 精选作品", ""]
@@ -626,7 +626,7 @@ class PortfolioStore:
             lines += ["| 单元 | 得分 | 班级平均 | 比上一单元 | 相关档案 |", "|---|---|---|---|---|"]
             for row in growth.itertuples(index=False):
                 change = "—" if pd.isna(row[3]) else (f"{row[3]:+g}" if row[3] else "0")
-                lines.append(f"| {row[0]} | {row[1]:g} | {row[2]:g} | {change} | {_cell(row[4])} |")
+                lines.append(f"| {row[0]} | {row[1]:g} | {row[2]:g} | {change} | {markdown_cell(row[4])} |")
             lines += ["", growth_summary(growth)]
         comments = [e for e in active if e.comment]
         if comments:
@@ -642,10 +642,6 @@ class PortfolioStore:
             self.markdown(student_id, portfolio),
             title=t("portfolio.doc.title", name=portfolio.name),
         )
-
-
-def _cell(value: object) -> str:
-    return str(value).replace("|", "/").replace("\n", " ")
 
 
 # ---- the widget -------------------------------------------------------------------------------

@@ -9,15 +9,7 @@ import pandas as pd
 from toolkit.learner.analysis import Thresholds, item_analysis, need_groups, score_summary, topic_mastery
 from toolkit.learner.data import QuizData
 from toolkit.learner.survey import survey_summary, survey_with_scores
-from toolkit.widgets.outputs import write_document
-
-
-def _table(frame: pd.DataFrame) -> str:
-    """A DataFrame as a Markdown table (no extra dependency)."""
-    header = "| " + " | ".join(str(c) for c in frame.columns) + " |"
-    rule = "|" + "---|" * len(frame.columns)
-    body = ["| " + " | ".join(str(v) for v in row) + " |" for row in frame.itertuples(index=False)]
-    return "\n".join([header, rule, *body])
+from toolkit.widgets.outputs import markdown_table, write_document
 
 
 def report_markdown(
@@ -47,21 +39,23 @@ def report_markdown(
         "",
         "## 二、需要留意的题目",
         "",
-        _table(flagged[["题号", "知识点", "通过率P", "区分度D", "提示"]])
+        markdown_table(flagged[["题号", "知识点", "通过率P", "区分度D", "提示"]])
         if len(flagged)
         else "没有明显异常的题目。",
         "",
         "## 三、各知识点掌握情况（全班平均得分率，由低到高）",
         "",
-        _table(pd.DataFrame({"知识点": mastery.index, "得分率": [f"{v:.0%}" for v in mastery.values]})),
+        markdown_table(
+            pd.DataFrame({"知识点": mastery.index, "得分率": [f"{v:.0%}" for v in mastery.values]})
+        ),
         "",
         "## 四、分层与关注名单",
         "",
-        _table(groups["分组"].value_counts().rename_axis("分组").reset_index(name="人数")),
+        markdown_table(groups["分组"].value_counts().rename_axis("分组").reset_index(name="人数")),
         "",
         "需要重点关注的学生（得分率低于 60%，或三个以上知识点得分率低于一半）：",
         "",
-        _table(groups[groups["需要关注"]][["学号", "姓名", "总分", "薄弱知识点"]]),
+        markdown_table(groups[groups["需要关注"]][["学号", "姓名", "总分", "薄弱知识点"]]),
         "",
         *(_survey_section(survey, quiz) if survey is not None else []),
         "## 五、教学调整建议",
@@ -79,11 +73,11 @@ def _survey_section(survey: pd.DataFrame, quiz: QuizData) -> list[str]:
     return [
         "### 问卷调查",
         "",
-        _table(survey_summary(survey)),
+        markdown_table(survey_summary(survey)),
         "",
         "问卷与测验成绩放在一起看（只统计两份数据中都有的学生）：",
         "",
-        _table(survey_with_scores(survey, quiz.totals)),
+        markdown_table(survey_with_scores(survey, quiz.totals)),
         "",
     ]
 

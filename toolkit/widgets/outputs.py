@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import mistune
+import pandas as pd
 
 from toolkit.atomic import write_text_atomic
 
@@ -41,6 +42,21 @@ def outputs_dir() -> Path:
 def markdown_to_html(markdown: str) -> str:
     """Markdown (with tables) rendered as an HTML fragment."""
     return str(_render(markdown))
+
+
+def markdown_cell(value: object) -> str:
+    """A value fit for one Markdown table cell: numbers without trailing zeros, no pipes or line breaks."""
+    if isinstance(value, float):
+        return "—" if pd.isna(value) else f"{value:g}"
+    return str(value).replace("|", "/").replace("\n", " ")
+
+
+def markdown_table(frame: pd.DataFrame) -> str:
+    """A DataFrame as a Markdown table (its index left out)."""
+    header = "| " + " | ".join(str(c) for c in frame.columns) + " |"
+    rule = "|" + "---|" * len(frame.columns)
+    body = ["| " + " | ".join(markdown_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([header, rule, *body])
 
 
 def write_document(stem: str, markdown: str, *, title: str) -> tuple[Path, Path]:
