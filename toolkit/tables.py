@@ -77,12 +77,10 @@ def read_table(path: str | Path, columns: Sequence[ColumnSpec]) -> Table:
     Unknown columns are ignored.
     """
     file = Path(path)
-    raw_rows = read_rows(file)
-    numbered = [(n, cells) for n, cells in raw_rows if any(clean(c) for c in cells)]
+    numbered = read_rows(file)
     if not numbered:
         raise InputError(t("table.empty"), file=file)
-    header_row, header_cells = numbered[0]
-    headers = [clean(h) for h in header_cells]
+    header_row, headers = numbered[0]
 
     table = Table(file=file)
     positions: dict[str, int] = {}
@@ -115,7 +113,7 @@ def read_table(path: str | Path, columns: Sequence[ColumnSpec]) -> Table:
             )
 
     for number, cells in numbered[1:]:
-        values = {key: clean(cells[index]) if index < len(cells) else "" for key, index in positions.items()}
+        values = {key: cells[index] if index < len(cells) else "" for key, index in positions.items()}
         for spec in columns:
             if spec.required and not values[spec.key]:
                 raise table.error(t("table.blank_required"), row=number, key=spec.key)
@@ -126,7 +124,11 @@ def read_table(path: str | Path, columns: Sequence[ColumnSpec]) -> Table:
 
 
 def read_rows(file: Path) -> list[tuple[int, list[str]]]:
-    """Every row of a CSV/xlsx/xls file as text cells, with its spreadsheet row number."""
+    """A CSV/xlsx/xls file's non-blank rows as cleaned text cells, each with its spreadsheet row number."""
+    return [(n, [clean(c) for c in cells]) for n, cells in _raw_rows(file) if any(clean(c) for c in cells)]
+
+
+def _raw_rows(file: Path) -> list[tuple[int, list[str]]]:
     if not file.exists():
         raise InputError(t("table.missing"), file=file)
     if not file.is_file():

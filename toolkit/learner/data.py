@@ -18,7 +18,7 @@ import pandas as pd
 
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
-from toolkit.tables import clean, column_letter, read_rows
+from toolkit.tables import column_letter, read_rows
 
 add_messages(
     {
@@ -121,7 +121,7 @@ def _header_positions(file: Path, header: list[str]) -> tuple[int, int | None, l
 
 
 def _read_key(path: Path) -> pd.DataFrame:
-    rows = [(n, [clean(c) for c in cells]) for n, cells in read_rows(path) if any(clean(c) for c in cells)]
+    rows = read_rows(path)
     if not rows:
         raise InputError(t("table.empty"), file=path)
     header = rows[0][1]
@@ -175,7 +175,7 @@ def load_quiz(responses: str | Path, key: str | Path | None = None) -> QuizData:
     answer earns nothing. Raises InputError naming the file, row and column.
     """
     file = Path(responses)
-    rows = [(n, [clean(c) for c in cells]) for n, cells in read_rows(file) if any(clean(c) for c in cells)]
+    rows = read_rows(file)
     if not rows:
         raise InputError(t("table.empty"), file=file)
     header_row, header = rows[0]

@@ -13,7 +13,7 @@ import pandas as pd
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.learner.data import ID_HEADERS, NAME_HEADERS
-from toolkit.tables import clean, read_rows
+from toolkit.tables import read_rows
 
 add_messages(
     {
@@ -29,7 +29,7 @@ add_messages(
 def load_survey(path: str | Path) -> pd.DataFrame:
     """A survey as a table indexed by student ID; rating columns become numbers."""
     file = Path(path)
-    rows = [(n, [clean(c) for c in cells]) for n, cells in read_rows(file) if any(clean(c) for c in cells)]
+    rows = read_rows(file)
     if len(rows) < 2:
         raise InputError(t("learner.survey.no_rows"), file=file)
     header = rows[0][1]
