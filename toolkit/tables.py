@@ -12,9 +12,11 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pandas as pd
 
 from toolkit.errors import InputError
 from toolkit.i18n import t
@@ -126,6 +128,29 @@ def read_table(path: str | Path, columns: Sequence[ColumnSpec]) -> Table:
 def read_rows(file: Path) -> list[tuple[int, list[str]]]:
     """A CSV/xlsx/xls file's non-blank rows as cleaned text cells, each with its spreadsheet row number."""
     return [(n, [clean(c) for c in cells]) for n, cells in _raw_rows(file) if any(clean(c) for c in cells)]
+
+
+def read_frame(path: str | Path, *, keep_text: Callable[[str], bool] = lambda header: False) -> pd.DataFrame:
+    """A sheet as a table: the first non-blank row names the columns (its row number is in
+    ``attrs["header_row"]``); a column holding only numbers (blanks allowed) becomes numeric
+    unless ``keep_text(header)`` says it is an identifier, everything else stays text."""
+    file = Path(path)
+    rows = read_rows(file)
+    if not rows:
+        raise InputError(t("table.empty"), file=file)
+    if len(rows) < 2:
+        raise InputError(t("table.no_rows"), file=file)
+    header = rows[0][1]
+    frame = pd.DataFrame([cells + [""] * (len(header) - len(cells)) for _, cells in rows[1:]], columns=header)
+    frame.attrs["header_row"] = rows[0][0]
+    for column in frame.columns:
+        if keep_text(column):
+            continue
+        given = frame[column] != ""
+        numbers = pd.to_numeric(frame[column].where(given), errors="coerce")
+        if numbers.notna().sum() == given.sum():
+            frame[column] = numbers
+    return frame
 
 
 def _raw_rows(file: Path) -> list[tuple[int, list[str]]]:

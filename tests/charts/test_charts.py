@@ -93,3 +93,27 @@ def test_widget_recommends_draws_warns_and_exports(tmp_path: Path) -> None:
     assert (tmp_path / "outputs" / "A13_comparison_box.png").read_bytes().startswith(b"\x89PNG")
     widget.dataset.value = "class_7a_units.csv"
     assert widget.values.options == ("第1单元", "第2单元", "第3单元", "第4单元", "第5单元")
+
+
+def test_uploaded_gbk_csv_keeps_ids_as_text_and_a_bad_file_gives_a_message() -> None:
+    import datetime as dt
+
+    def upload(name: str, content: bytes) -> tuple[dict, ...]:
+        return (
+            {
+                "name": name,
+                "type": "",
+                "size": len(content),
+                "content": memoryview(content),
+                "last_modified": dt.datetime.now(),
+            },
+        )
+
+    widget = ChartAdvisor()
+    widget.upload.value = upload(
+        "班级成绩.csv", "班级,学号,成绩\n一班,001,80\n一班,002,70\n二班,003,90\n".encode("gb18030")
+    )
+    assert widget.values.options == ("成绩",) and widget.data["学号"].tolist() == ["001", "002", "003"]
+    assert [value for _, value in widget.category.options] == [None, "班级"]
+    widget.upload.value = upload("空表.csv", "班级,成绩\n".encode())
+    assert "只有表头，没有任何数据行" in widget.advice.value

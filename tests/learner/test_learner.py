@@ -176,7 +176,8 @@ def test_option_counts_expose_a_mistyped_key_and_rekeying_fixes_it() -> None:
 def test_survey_is_summarised_set_beside_scores_and_reported(tmp_path: Path) -> None:
     from toolkit.learner.survey import load_survey, survey_summary, survey_with_scores
 
-    survey = load_survey(write(tmp_path / "s.csv", "学号,姓名,喜欢,方式\ns01,甲,5,视频\ns02,乙,1,讲解\ns03,丙,3,视频\n"))
+    answers = "学号,姓名,喜欢,方式\ns01,甲,5,视频\ns02,乙,1,讲解\ns03,丙,3,视频\n"
+    survey = load_survey(write(tmp_path / "s.csv", answers))
     summary = survey_summary(survey).set_index("题目")
     assert summary.loc["喜欢", "平均"] == 3 and summary.loc["喜欢", "分布"] == "1:1  3:1  5:1"
     assert summary.loc["方式", "分布"] == "视频:2  讲解:1"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-import io
+import tempfile
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -19,9 +19,11 @@ from toolkit.charts.advice import (
 )
 from toolkit.charts.draw import draw_chart
 from toolkit.charts.interpret import findings, prompts
+from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
-from toolkit.modules.data import load_sample
+from toolkit.modules.data import TEXT_COLUMNS, load_sample
 from toolkit.plotting import figure_png
+from toolkit.tables import read_frame
 from toolkit.widgets.outputs import outputs_dir
 from toolkit.widgets.progress import record_output
 
@@ -66,7 +68,7 @@ class ChartAdvisor(widgets.VBox):
             options=[(label, name) for name, label in SAMPLES.items()],
             value=sample,
         )
-        self.upload = widgets.FileUpload(accept=".csv,.xlsx", description=t("charts.upload"))
+        self.upload = widgets.FileUpload(accept=".csv,.xlsx,.xls", description=t("charts.upload"))
         self.question = widgets.Dropdown(
             description=t("charts.question"), options=[(t(f"charts.q.{q}"), q) for q in QUESTIONS]
         )
@@ -121,11 +123,15 @@ class ChartAdvisor(widgets.VBox):
         if not self.upload.value:
             return
         item = self.upload.value[0]
-        content = bytes(item["content"])
-        if item["name"].lower().endswith(".xlsx"):
-            self.use_data(pd.read_excel(io.BytesIO(content)))
-        else:
-            self.use_data(pd.read_csv(io.BytesIO(content), encoding="utf-8-sig"))
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / Path(item["name"]).name
+            path.write_bytes(bytes(item["content"]))
+            try:
+                data = read_frame(path, keep_text=lambda header: header in TEXT_COLUMNS)
+            except InputError as error:
+                self.advice.value = f"<div style='color:#c62828'>{html.escape(error.describe())}</div>"
+                return
+        self.use_data(data)
 
     def spec(self) -> ChartSpec:
         return ChartSpec(

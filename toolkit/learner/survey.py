@@ -13,7 +13,7 @@ import pandas as pd
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.learner.data import ID_HEADERS, NAME_HEADERS
-from toolkit.tables import read_rows
+from toolkit.tables import read_frame
 
 add_messages(
     {
@@ -21,7 +21,6 @@ add_messages(
             "zh": "问卷表中找不到学号列（表头应为 学号、工号 或 id）",
             "en": "no student ID column in the survey (header 学号, 工号 or id)",
         },
-        "learner.survey.no_rows": {"zh": "问卷表中没有作答", "en": "the survey has no answers"},
     }
 )
 
@@ -29,23 +28,14 @@ add_messages(
 def load_survey(path: str | Path) -> pd.DataFrame:
     """A survey as a table indexed by student ID; rating columns become numbers."""
     file = Path(path)
-    rows = read_rows(file)
-    if len(rows) < 2:
-        raise InputError(t("learner.survey.no_rows"), file=file)
-    header = rows[0][1]
-    id_col = next((i for i, h in enumerate(header) if h.lower() in ID_HEADERS), None)
-    if id_col is None:
-        raise InputError(t("learner.survey.no_id"), file=file, row=rows[0][0])
-    width = len(header)
-    frame = pd.DataFrame([cells + [""] * (width - len(cells)) for _, cells in rows[1:]], columns=header)
-    frame = frame.set_index(header[id_col]).drop(
-        columns=[h for h in header if h.lower() in NAME_HEADERS], errors="ignore"
+    frame = read_frame(file, keep_text=lambda header: header.lower() in ID_HEADERS)
+    id_column = next((h for h in frame.columns if h.lower() in ID_HEADERS), None)
+    if id_column is None:
+        raise InputError(t("learner.survey.no_id"), file=file, row=frame.attrs["header_row"])
+    frame = frame.set_index(id_column).drop(
+        columns=[h for h in frame.columns if h.lower() in NAME_HEADERS], errors="ignore"
     )
     frame.index.name = "学号"
-    for column in frame.columns:
-        numbers = pd.to_numeric(frame[column].replace("", None), errors="coerce")
-        if numbers.notna().sum() == (frame[column] != "").sum():
-            frame[column] = numbers
     return frame
 
 

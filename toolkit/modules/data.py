@@ -9,7 +9,7 @@ import pandas as pd
 from toolkit.resources import content_dir
 
 # Student numbers look like numbers but are identifiers: keep their leading zeros.
-_TEXT_COLUMNS = ("学号", "座号", "编号", "设备编号", "题号")
+TEXT_COLUMNS = ("学号", "座号", "编号", "设备编号", "题号")
 
 
 def sample_path(name: str) -> Path:
@@ -25,4 +25,4 @@ def load_sample(name: str) -> pd.DataFrame:
     """A sample CSV as a table, identifier columns kept as text."""
     path = sample_path(name)
     header = pd.read_csv(path, nrows=0).columns
-    return pd.read_csv(path, dtype={c: str for c in header if c in _TEXT_COLUMNS})
+    return pd.read_csv(path, dtype={c: str for c in header if c in TEXT_COLUMNS})
