@@ -26,6 +26,7 @@ from toolkit.plotting import figure_png
 from toolkit.tables import read_frame
 from toolkit.widgets.outputs import outputs_dir
 from toolkit.widgets.progress import record_output
+from toolkit.widgets.upload import save_upload
 
 add_messages(
     {
@@ -120,12 +121,10 @@ class ChartAdvisor(widgets.VBox):
         self.kind.options = []
 
     def _load_upload(self) -> None:
-        if not self.upload.value:
-            return
-        item = self.upload.value[0]
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / Path(item["name"]).name
-            path.write_bytes(bytes(item["content"]))
+            path = save_upload(self.upload, Path(folder))
+            if path is None:
+                return
             try:
                 data = read_frame(path, keep_text=lambda header: header in TEXT_COLUMNS)
             except InputError as error:

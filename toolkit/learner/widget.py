@@ -19,6 +19,7 @@ from toolkit.modules.data import sample_path
 from toolkit.plotting import figure_png, new_figure
 from toolkit.widgets.outputs import markdown_to_html
 from toolkit.widgets.progress import record_output
+from toolkit.widgets.upload import save_upload
 
 add_messages(
     {
@@ -160,23 +161,15 @@ class LearnerAnalysis(widgets.VBox):
         )
         self.add_class("workshop-learner-analysis")
 
-    def _uploaded(self, upload: widgets.FileUpload, folder: Path) -> Path | None:
-        if not upload.value:
-            return None
-        item = upload.value[0]
-        path = folder / Path(item["name"]).name
-        path.write_bytes(bytes(item["content"]))
-        return path
-
     def load(self) -> QuizData:
         """The chosen data: the course sample, or the uploaded files."""
         if self.source.value == "sample":
             return load_quiz(sample_path("class_7a_quiz.csv"), sample_path("class_7a_quiz_key.csv"))
         with tempfile.TemporaryDirectory() as folder:
-            responses = self._uploaded(self.responses_upload, Path(folder))
+            responses = save_upload(self.responses_upload, Path(folder))
             if responses is None:
                 raise InputError(t("learner.need_upload"))
-            return load_quiz(responses, self._uploaded(self.key_upload, Path(folder)))
+            return load_quiz(responses, save_upload(self.key_upload, Path(folder)))
 
     def analyse(self) -> None:
         """Run the analysis and fill every tab; bad data gives a message, not a traceback."""
@@ -255,7 +248,7 @@ class LearnerAnalysis(widgets.VBox):
                 self.survey = load_survey(sample_path("class_7a_survey.csv"))
             else:
                 with tempfile.TemporaryDirectory() as folder:
-                    path = self._uploaded(self.survey_upload, Path(folder))
+                    path = save_upload(self.survey_upload, Path(folder))
                     if path is None:
                         raise InputError(t("learner.survey.need_upload"))
                     self.survey = load_survey(path)

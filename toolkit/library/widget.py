@@ -15,6 +15,7 @@ from toolkit.library.model import ACTIVE, KINDS, LICENCES, ResourceLibrary, expo
 from toolkit.modules.data import sample_path
 from toolkit.widgets.outputs import outputs_dir
 from toolkit.widgets.progress import record_output
+from toolkit.widgets.upload import save_upload
 
 add_messages(
     {
@@ -189,13 +190,8 @@ class ResourceLibraryManager(widgets.VBox):
         link = values.pop("link").strip()
         try:
             with tempfile.TemporaryDirectory() as folder:
-                file: str | None = link or None
-                if self.upload.value:
-                    item = self.upload.value[0]
-                    path = Path(folder) / Path(item["name"]).name
-                    path.write_bytes(bytes(item["content"]))
-                    file = str(path)
-                resource = self.library.add(file=file, **values)
+                uploaded = save_upload(self.upload, Path(folder))
+                resource = self.library.add(file=uploaded or link or None, **values)
         except ValueError as error:
             self.add_message.value = f"<span style='color:#c62828'>{html.escape(str(error))}</span>"
             return
