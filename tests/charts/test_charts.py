@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.conftest import upload
 from toolkit.charts import ChartAdvisor, ChartSpec, chart_warnings, draw_chart, findings, recommend
 from toolkit.modules import load_sample
 from toolkit.plotting import figure_png
@@ -96,19 +97,6 @@ def test_widget_recommends_draws_warns_and_exports(tmp_path: Path) -> None:
 
 
 def test_uploaded_gbk_csv_keeps_ids_as_text_and_a_bad_file_gives_a_message() -> None:
-    import datetime as dt
-
-    def upload(name: str, content: bytes) -> tuple[dict, ...]:
-        return (
-            {
-                "name": name,
-                "type": "",
-                "size": len(content),
-                "content": memoryview(content),
-                "last_modified": dt.datetime.now(),
-            },
-        )
-
     widget = ChartAdvisor()
     widget.upload.value = upload(
         "班级成绩.csv", "班级,学号,成绩\n一班,001,80\n一班,002,70\n二班,003,90\n".encode("gb18030")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.conftest import upload
 from toolkit.classroom.portfolio import (
     ARCHIVED,
     Portfolio,
@@ -28,18 +29,6 @@ SLIPPING = "202507039"  # 魏明哲: 69, 61, 52, 43, 40 in the sample unit tests
 def _private_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKSHOP_OUTPUTS", str(tmp_path / "outputs"))
     monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.json"))
-
-
-def upload(name: str, content: bytes) -> tuple[dict, ...]:
-    return (
-        {
-            "name": name,
-            "type": "",
-            "size": len(content),
-            "content": memoryview(content),
-            "last_modified": dt.datetime.now(),
-        },
-    )
 
 
 def test_add_edit_archive_and_reload(tmp_path: Path) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import upload
 from toolkit.errors import InputError
 from toolkit.learner import (
     LearnerAnalysis,
@@ -143,15 +143,7 @@ def test_uploaded_xlsx_is_analysed_and_bad_upload_gives_a_message(tmp_path: Path
     widget.source.value = "upload"
     widget.analyse_button.click()
     assert "请先上传作答表" in widget.message.value
-    widget.responses_upload.value = (
-        {
-            "name": "class.xlsx",
-            "type": "",
-            "size": 1,
-            "content": memoryview((tmp_path / "class.xlsx").read_bytes()),
-            "last_modified": dt.datetime.now(),
-        },
-    )
+    widget.responses_upload.value = upload("class.xlsx", (tmp_path / "class.xlsx").read_bytes())
     widget.analyse_button.click()
     assert widget.message.value == ""
     assert widget.quiz is not None and widget.quiz.totals.sum() == 18

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from tests.conftest import upload
 from toolkit.errors import InputError
 from toolkit.library import ResourceLibrary, ResourceLibraryManager, export_xlsx, normalised_title
 from toolkit.modules import sample_path
@@ -107,15 +107,7 @@ def test_widget_filters_adds_checks_and_exports(tmp_path: Path) -> None:
     widget.new["title"].value = "期中复习微课"
     widget.new["subject"].value = "数学"
     widget.new["point"].value = "B2"
-    widget.upload.value = (
-        {
-            "name": "review.md",
-            "type": "",
-            "size": 3,
-            "content": memoryview(b"abc"),
-            "last_modified": dt.datetime.now(),
-        },
-    )
+    widget.upload.value = upload("review.md", b"abc")
     widget.add_button.click()
     assert "已添加：15 期中复习微课" in widget.add_message.value and "共 3 条资源" in widget.count.value
     assert (tmp_path / "outputs" / "resource_library" / "resources" / "review.md").read_bytes() == b"abc"
