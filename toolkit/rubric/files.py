@@ -11,7 +11,7 @@ import yaml
 
 from toolkit.atomic import write_atomic
 from toolkit.errors import InputError
-from toolkit.rubric.model import Rubric, parse_rubric, rubric_to_dict
+from toolkit.rubric.model import FileRule, Rubric, parse_rubric, rubric_to_dict
 
 _META, _LEVELS, _GRID, _INDICATORS, _EVIDENCE = "说明", "等级", "量规", "指标", "佐证"
 
@@ -23,6 +23,8 @@ def save_yaml(rubric: Rubric, path: str | Path) -> Path:
 
 def to_markdown(rubric: Rubric) -> str:
     """A criteria × levels table, then indicators and evidence where the rubric has them."""
+    if rubric.tasks:
+        return _task_markdown(rubric)
     head = f"# {rubric.title}\n\n"
     if rubric.draft:
         head += "> 本量规为研修工具提供的草案，可由区域或学校替换。\n\n"
@@ -54,13 +56,57 @@ def to_markdown(rubric: Rubric) -> str:
     return head + body + f"\n总评方式：{rule}。\n"
 
 
+def _task_markdown(rubric: Rubric) -> str:
+    """Tasks → evidence (with the file rule) → indicators per level, for a competency-point rubric."""
+    lines = [f"# {rubric.title}", ""]
+    if rubric.draft:
+        lines += ["> 本量规为研修工具提供的草案，可由区域或学校替换。", ""]
+    if rubric.description:
+        lines += [rubric.description, ""]
+    for number, task in enumerate(rubric.tasks, start=1):
+        lines += [f"## 任务{number}：{task.name}", ""]
+        if task.description:
+            lines += [task.description, ""]
+        for criterion in rubric.task_criteria(task.id):
+            lines += [f"### 证据：{criterion.name}", ""]
+            if criterion.description:
+                lines += [criterion.description, ""]
+            if criterion.files is not None:
+                lines += [describe_file_rule(criterion.files), ""]
+            for level in rubric.levels[1:]:
+                lines.append(f"**{level.name}**（以下全部达到）：")
+                lines += [f"- {text}" for text in criterion.indicators.get(level.id, ())]
+                lines.append("")
+    lines.append(
+        "等级规则：每项证据的指标全部达到才算达到该等级；任一证据未达合格或缺交，本项为"
+        f"{rubric.levels[0].name}；全部证据均为{rubric.levels[-1].name}时为{rubric.levels[-1].name}。"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def describe_file_rule(rule: FileRule) -> str:
+    """格式、大小、份数和时长的一句话说明，for teachers and graders alike."""
+    parts = [f"格式：{'、'.join(rule.formats)}", f"每个文件不超过 {rule.max_mb:g} MB"]
+    if rule.min_files > 1:
+        parts.append(f"至少 {rule.min_files} 个文件")
+    if rule.max_minutes is not None:
+        parts.append(f"视频不超过 {rule.max_minutes:g} 分钟")
+    return "；".join(parts)
+
+
 def save_markdown(rubric: Rubric, path: str | Path) -> Path:
     text = to_markdown(rubric)
     return write_atomic(Path(path), lambda p: p.write_text(text, encoding="utf-8"))
 
 
 def save_xlsx(rubric: Rubric, path: str | Path) -> Path:
-    """Sheets 量规 (criteria × level descriptors), 等级, 指标, 佐证 and 说明."""
+    """Sheets 量规 (criteria × level descriptors), 等级, 指标, 佐证 and 说明.
+
+    Task rubrics (competency points) are kept as YAML only: their task and file
+    rules have no place in this workbook layout.
+    """
+    if rubric.tasks:
+        raise ValueError(f"{rubric.id}: task rubrics are saved as YAML (save_yaml), not as xlsx")
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
