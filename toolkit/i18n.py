@@ -228,6 +228,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已作答 {answered} / {total} 题",
         "en": "{answered} of {total} answered",
     },
+    "quiz.number_hint": {"zh": "填一个数", "en": "type a number"},
+    "quiz.not_a_number": {
+        "zh": "这不是一个数，请只填数字（可带小数点）",
+        "en": "this is not a number; type digits only (a decimal point is fine)",
+    },
     "quiz.order_hint": {
         "zh": "为每一项选择它的顺序（1 表示最先）",
         "en": "Give each step its position (1 comes first)",

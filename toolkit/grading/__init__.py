@@ -1,5 +1,5 @@
-"""Scoring used inside hidden tests during ``nbgrader autograde``."""
+"""Scoring used inside hidden tests during ``nbgrader autograde``, and the feedback it leads to."""
 
-from toolkit.grading.items import score_multiple, score_ordering, score_single
+from toolkit.grading.items import score_multiple, score_number, score_ordering, score_single
 
-__all__ = ["score_multiple", "score_ordering", "score_single"]
+__all__ = ["score_multiple", "score_number", "score_ordering", "score_single"]

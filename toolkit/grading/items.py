@@ -1,14 +1,18 @@
 """Per-item credit for widget answers.
 
 Each function is called as the last line of a hidden test cell and returns the
-points earned; nbgrader takes a numeric cell result as partial credit.
+points earned; nbgrader takes a numeric cell result as partial credit. Each
+also shows the item's result (answer, key, explanation) for the feedback.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
+from toolkit.grading.report import show_result
+from toolkit.widgets.numbers import parse_number
 from toolkit.widgets.store import ANSWERS_FILE, AnswerStore
 
 
@@ -21,11 +25,37 @@ def _points(fraction: float, points: float) -> float:
     return round(max(0.0, min(1.0, fraction)) * points, 2)
 
 
+def _finish(
+    item_id: str, kind: str, answer: object, key: object, earned: float, points: float, explanation: str
+) -> float:
+    show_result(
+        {
+            "kind": "item",
+            "item": item_id,
+            "type": kind,
+            "answer": answer,
+            "key": key,
+            "earned": earned,
+            "points": points,
+            "explanation": explanation,
+        },
+        f"{item_id}: {earned:g} / {points:g}",
+    )
+    return earned
+
+
 def score_single(
-    item_id: str, key: str, *, points: float = 1.0, answers_file: str | Path = ANSWERS_FILE
+    item_id: str,
+    key: str,
+    *,
+    points: float = 1.0,
+    explanation: str = "",
+    answers_file: str | Path = ANSWERS_FILE,
 ) -> float:
     """Full points when the saved letter is ``key``, otherwise 0."""
-    return points if _answer(item_id, answers_file) == key else 0.0
+    answer = _answer(item_id, answers_file)
+    earned = points if answer == key else 0.0
+    return _finish(item_id, "single", answer, key, earned, points, explanation)
 
 
 def score_multiple(
@@ -33,6 +63,7 @@ def score_multiple(
     key: Sequence[str],
     *,
     points: float = 1.0,
+    explanation: str = "",
     answers_file: str | Path = ANSWERS_FILE,
 ) -> float:
     """(right picks − wrong picks) / number of right options, never below 0.
@@ -42,7 +73,8 @@ def score_multiple(
     answer = _answer(item_id, answers_file)
     chosen = set(answer) if isinstance(answer, list) else set()
     right = set(key)
-    return _points((len(chosen & right) - len(chosen - right)) / len(right), points)
+    earned = _points((len(chosen & right) - len(chosen - right)) / len(right), points)
+    return _finish(item_id, "multiple", sorted(chosen), list(key), earned, points, explanation)
 
 
 def score_ordering(
@@ -50,6 +82,7 @@ def score_ordering(
     key: Sequence[str],
     *,
     points: float = 1.0,
+    explanation: str = "",
     answers_file: str | Path = ANSWERS_FILE,
 ) -> float:
     """The share of steps placed in their right position (a clash places neither)."""
@@ -61,4 +94,22 @@ def score_ordering(
         for place, letter in enumerate(key, start=1)
         if positions.get(letter) == place and taken.count(place) == 1
     )
-    return _points(correct / len(key), points)
+    earned = _points(correct / len(key), points)
+    order = [letter for letter, _ in sorted(positions.items(), key=lambda pair: str(pair[1]))]
+    return _finish(item_id, "ordering", order, list(key), earned, points, explanation)
+
+
+def score_number(
+    item_id: str,
+    key: float,
+    *,
+    tolerance: float = 0.0,
+    points: float = 1.0,
+    explanation: str = "",
+    answers_file: str | Path = ANSWERS_FILE,
+) -> float:
+    """Full points when the saved number is within ``tolerance`` of ``key``, otherwise 0."""
+    answer = parse_number(_answer(item_id, answers_file))
+    right = answer is not None and math.isfinite(answer) and abs(answer - key) <= tolerance + 1e-9
+    earned = points if right else 0.0
+    return _finish(item_id, "number", answer, key, earned, points, explanation)

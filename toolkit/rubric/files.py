@@ -87,6 +87,8 @@ def _task_markdown(rubric: Rubric) -> str:
 def describe_file_rule(rule: FileRule) -> str:
     """格式、大小、份数和时长的一句话说明，for teachers and graders alike."""
     parts = [f"格式：{'、'.join(rule.formats)}", f"每个文件不超过 {rule.max_mb:g} MB"]
+    if not rule.required:
+        parts.insert(0, "可选")
     if rule.min_files > 1:
         parts.append(f"至少 {rule.min_files} 个文件")
     if rule.max_minutes is not None:

@@ -101,6 +101,7 @@ class FileRule:
     max_mb: float
     min_files: int = 1
     max_minutes: float | None = None
+    required: bool = True  # optional evidence that is not handed in is not "missing"
 
 
 @dataclass(frozen=True)
@@ -228,25 +229,34 @@ def grade_by_indicators(
     """Apply the conjunctive rule (DOMAIN.md §2) to the indicators ticked per criterion.
 
     Each criterion reaches the highest level whose indicators (and all lower ones)
-    are ticked; a criterion in ``missing`` stays at the lowest level. A task takes
-    its lowest evidence level and the whole takes its lowest task level: any
-    task below 合格 or any missing evidence gives 不合格, only all-优秀 gives 优秀.
+    are ticked; a criterion in ``missing`` stays at the lowest level, except
+    optional evidence, which then simply does not count. A task takes its lowest
+    evidence level and the whole takes its lowest task level: any task below 合格
+    or any missing evidence gives 不合格, only all-优秀 gives 优秀.
     """
     order = {level.id: index for index, level in enumerate(rubric.levels)}
+    counted = [c for c in rubric.criteria if not (c.id in missing and c.files and not c.files.required)]
     levels = {
         c.id: level_from_indicators(
             rubric, c, set(ticked.get(c.id, ())), evidence_complete=c.id not in missing
         )
-        for c in rubric.criteria
+        for c in counted
     }
-    lowest = lambda items: min(items, key=lambda level: order[level.id])  # noqa: E731
-    tasks = {task.id: lowest(levels[c.id] for c in rubric.task_criteria(task.id)) for task in rubric.tasks}
-    overall = lowest(levels.values())
+
+    def lowest(items: list[Level]) -> Level:
+        return min(items, key=lambda level: order[level.id]) if items else rubric.levels[0]
+
+    tasks = {
+        task.id: lowest([levels[c.id] for c in rubric.task_criteria(task.id) if c.id in levels])
+        for task in rubric.tasks
+        if any(c.id in levels for c in rubric.task_criteria(task.id))
+    }
+    overall = lowest(list(levels.values()))
     return IndicatorResult(
         criteria=levels,
         tasks=tasks,
         level=overall,
-        missing=tuple(c.id for c in rubric.criteria if c.id in missing),
+        missing=tuple(c.id for c in counted if c.id in missing),
     )
 
 
@@ -327,6 +337,7 @@ def _file_rule(entry: Mapping[str, Any], where: str, file: Path) -> FileRule:
         max_mb=max_mb,
         min_files=int(min_files),  # type: ignore[arg-type]
         max_minutes=_positive(entry, "max_minutes", where, file, None),
+        required=entry.get("required", True) is not False,
     )
 
 
@@ -500,6 +511,8 @@ def _criterion_dict(c: Criterion) -> dict[str, Any]:
             entry["min_files"] = c.files.min_files
         if c.files.max_minutes is not None:
             entry["max_minutes"] = c.files.max_minutes
+        if not c.files.required:
+            entry["required"] = False
     if c.evidence:
         entry["evidence"] = list(c.evidence)
     if c.descriptors:

@@ -3,7 +3,7 @@
 from toolkit.widgets.form import DesignForm, Reflection
 from toolkit.widgets.outputs import outputs_dir, write_document
 from toolkit.widgets.progress import module_progress, progress_path
-from toolkit.widgets.quiz import MultipleChoice, Ordering, QuizProgress, SingleChoice
+from toolkit.widgets.quiz import MultipleChoice, NumberEntry, Ordering, QuizProgress, SingleChoice
 from toolkit.widgets.scenario import ScenarioCards
 from toolkit.widgets.selfcheck import SelfCheck
 from toolkit.widgets.store import ANSWERS_FILE, AnswerStore
@@ -13,6 +13,7 @@ __all__ = [
     "AnswerStore",
     "DesignForm",
     "MultipleChoice",
+    "NumberEntry",
     "Ordering",
     "QuizProgress",
     "Reflection",

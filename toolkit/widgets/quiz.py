@@ -1,4 +1,4 @@
-"""Quiz items answered by clicking: single choice, multiple choice and ordering.
+"""Quiz items answered by clicking or typing: single choice, multiple choice, ordering and a number.
 
 Widgets never hold the answer key; they only record what the teacher chose.
 """
@@ -13,6 +13,7 @@ import ipywidgets as widgets
 
 from toolkit.catalogue import load_catalogue
 from toolkit.i18n import t
+from toolkit.widgets.numbers import parse_number
 from toolkit.widgets.store import ANSWERS_FILE, AnswerStore
 from toolkit.widgets.style import WRAP_CLASS, WRAP_OPTIONS_CSS
 
@@ -197,3 +198,42 @@ class QuizProgress(widgets.HTML):
 
     def _refresh(self) -> None:
         self.value = self._text()
+
+
+class NumberEntry(_Item):
+    """A small data-reading item: read the table in the prompt and type a number."""
+
+    def __init__(
+        self,
+        item_id: str,
+        *,
+        prompt: str,
+        point: str,
+        unit: str = "",
+        store: AnswerStore | None = None,
+        answers_file: str = ANSWERS_FILE,
+    ) -> None:
+        self.unit = unit
+        super().__init__(
+            item_id, prompt=prompt, point=point, choices=("", ""), store=store, answers_file=answers_file
+        )
+
+    def control(self) -> widgets.Widget:
+        saved = self.store.get(self.item_id)
+        self.entry = widgets.Text(
+            value="" if saved is None else str(saved),
+            placeholder=t("quiz.number_hint"),
+            continuous_update=False,
+            layout=widgets.Layout(width="160px"),
+        )
+        self.entry.observe(lambda change: self._changed(), names="value")
+        self.warning = widgets.HTML("")
+        return widgets.VBox([widgets.HBox([self.entry, widgets.Label(self.unit)]), self.warning])
+
+    def _changed(self) -> None:
+        text = self.entry.value.strip()
+        readable = not text or parse_number(text) is not None
+        self.warning.value = (
+            "" if readable else f"<span style='color:#c62828'>{t('quiz.not_a_number')}</span>"
+        )
+        self.save(text or None)
