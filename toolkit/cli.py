@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="学校教学环境（默认 C）/ school environment (default C)",
     )
+    init.add_argument("--scheme", default=None, help="规则方案（默认 default）/ programme scheme")
     init.add_argument(
         "--db", dest="db_url", default=None, help="成绩库地址，默认课程目录内的 SQLite / database URL"
     )
@@ -85,7 +86,7 @@ def _run(args: argparse.Namespace) -> int:
         report = init_course(
             args.course_dir,
             roster=args.roster,
-            **_given(environment=args.environment, db_url=args.db_url),
+            **_given(environment=args.environment, scheme=args.scheme, db_url=args.db_url),
         )
         print(report.message())
         return 0

@@ -23,9 +23,15 @@ from toolkit.course.config import (
 )
 from toolkit.environment import ensure_tools_on_path
 from toolkit.errors import InputError
+from toolkit.evidence.check import ASSIGNMENT_RUBRIC
 from toolkit.i18n import t
+from toolkit.plan.rules import RULES_FILE, PlanRules, default_rules, save_rules
 from toolkit.resources import content_dir
 from toolkit.roster import Roster, Teacher, read_roster
+from toolkit.rubric import Rubric, load_all_rubrics
+from toolkit.rubric.files import save_yaml
+
+PLAN_ASSIGNMENT = "personal_plan"
 
 # Two-character surnames, so that nbgrader's first/last name columns read naturally.
 _COMPOUND_SURNAMES = frozenset(
@@ -89,6 +95,7 @@ def init_course(
     *,
     roster: str | Path | Roster,
     environment: str = "C",
+    scheme: str = "default",
     db_url: str | None = None,
 ) -> InitReport:
     """Create the nbgrader course at ``course_dir`` or bring it up to date with ``roster``.
@@ -99,6 +106,9 @@ def init_course(
     people = roster if isinstance(roster, Roster) else read_roster(roster)
     environment = load_catalogue().environment(environment).code
     root = Path(course_dir).resolve()
+    # Read and validate every rule file (the course's own rubrics too) before writing anything.
+    plan_rules = default_rules(scheme=scheme, environment=environment, course_dir=root)
+    rubrics = load_all_rubrics(course_dir=root)
     exists = (root / CONFIG_NAME).is_file()
     if exists:
         settings = load_course(root)
@@ -112,15 +122,16 @@ def init_course(
             _check_database(db_url)
         root.mkdir(parents=True, exist_ok=True)
 
-    added, updated, kept = _sync_gradebook(url, course_id, people.teachers, environment)
+    added, updated, kept = _sync_gradebook(url, course_id, people.teachers, environment, scheme)
     if not exists:
         write_config(root, course_id=course_id, db_url=db_url)
     copied, unchanged = _copy_source_assignments(root / "source")
+    _write_assignment_rules(root / "source", plan_rules, rubrics)
     return InitReport(root, not exists, added, updated, kept, copied, unchanged, environment)
 
 
 def _sync_gradebook(
-    url: str, course_id: str, teachers: tuple[Teacher, ...], environment: str
+    url: str, course_id: str, teachers: tuple[Teacher, ...], environment: str, scheme: str
 ) -> tuple[int, int, int]:
     """Add and update students and toolkit records in one transaction."""
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -183,6 +194,7 @@ def _sync_gradebook(
                 )
                 kept += 1
         _set(session, "environment", environment)
+        _set(session, "scheme", scheme)
         session.commit()
         return added, updated, kept
     except SQLAlchemyError as exc:
@@ -232,3 +244,18 @@ def _copy_source_assignments(source: Path) -> tuple[int, int]:
         staging.rename(target)
         copied += 1
     return copied, unchanged
+
+
+def _write_assignment_rules(source: Path, plan_rules: PlanRules, rubrics: dict[str, Rubric]) -> None:
+    """Give each assignment the rules it checks against, from this course's scheme and rubrics.
+
+    nbgrader releases these files with the notebook and restores them from here
+    before grading, so a teacher's copy never decides a grade.
+    """
+    plan_folder = source / PLAN_ASSIGNMENT
+    if plan_folder.is_dir():
+        save_rules(plan_rules, plan_folder / RULES_FILE)
+    for name, rubric in rubrics.items():
+        task_folder = source / f"task_{name}"
+        if rubric.point and task_folder.is_dir():
+            save_yaml(rubric, task_folder / ASSIGNMENT_RUBRIC)
