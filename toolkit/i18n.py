@@ -171,6 +171,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "demo.step.generate": {"zh": "生成并发布作业", "en": "Generating and releasing"},
     "demo.step.submit": {"zh": "模拟教师提交", "en": "Simulating submissions"},
     "demo.step.autograde": {"zh": "nbgrader 自动评分", "en": "nbgrader autograding"},
+    "demo.step.plans": {
+        "zh": "提交研修计划和能力点证据，量规评分，生成反馈",
+        "en": "Plans and point evidence, rubric grading, feedback",
+    },
     "demo.done": {
         "zh": "演示课程已就绪：{course}（{teachers} 名教师，{graded} 份自测已评分，平均 {mean:.1f} / {max:.0f} 分）",
         "en": "Demo course ready: {course} ({teachers} teachers, {graded} self-tests graded, mean {mean:.1f} / {max:.0f})",
@@ -188,6 +192,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "仪表盘地址：{url}  （按 Ctrl+C 停止）",
         "en": "Dashboard at {url}  (Ctrl+C to stop)",
     },
+    "dashboard.serving_desk": {"zh": "量规评分台：{url}", "en": "Rubric grading desk at {url}"},
     "dashboard.title": {"zh": "研修坊总览", "en": "Workshop overview"},
     "dashboard.course": {"zh": "课程目录：{course}", "en": "Course: {course}"},
     "dashboard.school": {"zh": "学校", "en": "School"},

@@ -26,11 +26,12 @@ def test_every_item_is_tagged_with_a_point_and_its_dimension() -> None:
     notebook = nbformat.read(SOURCE, as_version=4)
     catalogue = load_catalogue()
     tagged = [c.metadata["toolkit"] for c in notebook.cells if "toolkit" in c.metadata]
-    assert len(tagged) >= 12
+    assert len(tagged) >= 45
+    assert {t["point"] for t in tagged} == {p.code for p in catalogue.points}
     for tags in tagged:
         assert catalogue.point(tags["point"]).dimension.id == tags["dimension"]
     assert {t["dimension"] for t in tagged} == {d.id for d in catalogue.dimensions}
-    assert {t["kind"] for t in tagged} == {"single", "multiple", "ordering"}
+    assert {t["kind"] for t in tagged} == {"single", "multiple", "ordering", "number"}
 
 
 def test_the_answer_key_is_only_in_hidden_tests() -> None:
@@ -50,7 +51,7 @@ def test_notebook_executes_headless_and_shows_widgets(tmp_path: Path) -> None:
     outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
-    assert len(views) >= 13  # 15 items and the progress line
+    assert len(views) >= 49  # 48 items and the progress line
     assert not (tmp_path / "answers.json").exists()  # opening the quiz writes nothing
 
 
@@ -85,4 +86,4 @@ def test_real_autograde_gives_full_empty_and_partial_credit(tmp_path: Path) -> N
     settings = load_course(course)
     with Gradebook(settings.db_url, settings.course_id) as gradebook:
         scores = {s.student.id: s.score for s in gradebook.find_assignment("self_test").submissions}
-    assert scores == {"full": 21.0, "empty": 0.0, "part": pytest.approx(1 + 1.33 + 1.0)}
+    assert scores == {"full": 67.0, "empty": 0.0, "part": pytest.approx(1 + 1.33 + 1.0)}

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import CHROMIUM_FLAGS, http_server
 from toolkit.dashboard import voila_command
-from toolkit.dashboard.serve import dashboard_env
+from toolkit.dashboard.serve import dashboard_env, page_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -30,7 +30,7 @@ def test_dashboard_renders_widgets_and_chinese_text_and_filters(
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1200, "height": 1600})
-        page.goto(voila_url, wait_until="domcontentloaded")
+        page.goto(voila_url + page_path("cohort"), wait_until="domcontentloaded")
         page.wait_for_selector(".workshop-dashboard", timeout=120_000)
         page.wait_for_selector(".workshop-dashboard img", timeout=60_000)
         text = page.inner_text("body")

@@ -6,6 +6,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     Integer,
     MetaData,
     String,
@@ -62,3 +63,34 @@ TEACHER_FIELDS = {
     "phone": "phone",
     "email": "email",
 }
+
+# Rubric grading done at the desk: who graded what, when, with which indicators ticked.
+# A regrade adds a row and marks the earlier one superseded; nothing is deleted.
+rubric_grade = Table(
+    "workshop_rubric_grade",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("assignment", String(128), nullable=False, index=True),
+    Column("teacher_id", String(128), nullable=False, index=True),
+    Column("rubric_id", String(128), nullable=False),
+    Column("level", String(32), nullable=False),
+    Column("level_name", String(32), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("ticks", Text, nullable=False),  # JSON: criterion id → ticked indicators
+    Column("missing", Text, nullable=False),  # JSON: criteria whose evidence was missing
+    Column("comment", Text, nullable=False, default=""),
+    Column("grader", String(128), nullable=False),
+    Column("graded_at", DateTime, nullable=False),
+    Column("superseded", Boolean, nullable=False, default=False),
+)
+
+# Comments a grader added to a rubric's comment bank (the rubric file holds the standard ones).
+comment_bank = Table(
+    "workshop_comment_bank",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rubric_id", String(128), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("added_by", String(128), nullable=False),
+    Column("added_at", DateTime, nullable=False),
+)

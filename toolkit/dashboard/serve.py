@@ -16,13 +16,21 @@ from toolkit.resources import dashboard_dir
 DEFAULT_PORT = 8866
 
 
-def voila_command(notebook: str = "cohort.ipynb", *, port: int = DEFAULT_PORT) -> list[str]:
-    """The Voila command line for one shipped dashboard notebook."""
+PAGES = {"cohort": "cohort.ipynb", "desk": "desk.ipynb"}
+
+
+def page_path(page: str) -> str:
+    """The URL path of a dashboard page when the folder of dashboards is served."""
+    return f"voila/render/{PAGES[page]}"
+
+
+def voila_command(notebook: str | None = None, *, port: int = DEFAULT_PORT) -> list[str]:
+    """The Voila command line for one shipped dashboard notebook, or (None) for all of them."""
     return [
         sys.executable,
         "-m",
         "voila",
-        str(dashboard_dir() / notebook),
+        str(dashboard_dir() / notebook) if notebook else str(dashboard_dir()),
         f"--port={port}",
         "--Voila.ip=127.0.0.1",
         "--no-browser",
@@ -40,7 +48,9 @@ def dashboard_env(course_dir: str | Path) -> dict[str, str]:
 def serve_dashboard(course_dir: str | Path, *, port: int = DEFAULT_PORT) -> int:
     """Run Voila in the foreground until interrupted; returns its exit status."""
     env = dashboard_env(course_dir)
-    print(t("dashboard.serving", url=f"http://127.0.0.1:{port}/"), flush=True)
+    base = f"http://127.0.0.1:{port}/"
+    print(t("dashboard.serving", url=base + page_path("cohort")), flush=True)
+    print(t("dashboard.serving_desk", url=base + page_path("desk")), flush=True)
     process = subprocess.Popen(voila_command(port=port), env=env)
     try:
         return process.wait()

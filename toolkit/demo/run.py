@@ -10,15 +10,29 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from toolkit.catalogue import load_catalogue
 from toolkit.course import init_course
 from toolkit.course.nbgrader_run import run_nbgrader
 from toolkit.dashboard import serve_dashboard
 from toolkit.dashboard.serve import DEFAULT_PORT
-from toolkit.demo.synth import read_item_keys, synthetic_answers, synthetic_roster, write_roster_csv
+from toolkit.demo.files import write_evidence
+from toolkit.demo.synth import (
+    read_item_keys,
+    synthetic_answers,
+    synthetic_plan,
+    synthetic_roster,
+    write_roster_csv,
+)
+from toolkit.desk import GradingDesk
 from toolkit.errors import InputError
+from toolkit.evidence import EVIDENCE_DIR
 from toolkit.gradebook import read_course
 from toolkit.i18n import t
+from toolkit.plan.rules import PLAN_KEY, load_rules
+from toolkit.rubric import load_point_rubric
 from toolkit.widgets import AnswerStore
+
+PLAN_ASSIGNMENT = "personal_plan"
 
 SELF_TEST = "self_test"
 MAX_TEACHERS = 5000
@@ -59,7 +73,7 @@ def run_demo(
     if root.exists() and any(root.iterdir()):
         raise InputError(t("demo.exists", course=root))
 
-    steps = tqdm(total=5, desc="workshop demo", unit="step", leave=True)
+    steps = tqdm(total=6, desc="workshop demo", unit="step", leave=True)
 
     steps.set_description(t("demo.step.roster"))
     people = synthetic_roster(teachers, seed=seed)
@@ -98,6 +112,10 @@ def run_demo(
     with tqdm(total=len(submitters), desc=t("demo.step.autograde"), unit="份", leave=False) as bar:
         run_nbgrader(root, ["autograde", SELF_TEST], progress=bar)
     steps.update(1)
+
+    steps.set_description(t("demo.step.plans"))
+    _plans_and_tasks(root, people, rng, stamp)
+    steps.update(1)
     steps.close()
 
     scores = read_course(root).scores
@@ -113,3 +131,74 @@ def run_demo(
     if serve:
         serve_dashboard(root, port=port)
     return report
+
+
+DEMO_TASKS = ("task_A1", "task_B1")
+# Every fourth plan breaks one rule, so the rule messages show up in the demo's feedback.
+_BROKEN = ("dimension_count", "practice_share", "point_count")
+
+
+def _submit(root: Path, assignment: str, teacher_id: str, when: dt.datetime) -> Path:
+    folder = root / "submitted" / teacher_id / assignment
+    shutil.copytree(root / "release" / assignment, folder)
+    (folder / "timestamp.txt").write_text(when.strftime("%Y-%m-%d %H:%M:%S.%f %Z"), encoding="utf-8")
+    return folder
+
+
+def _plans_and_tasks(root: Path, people: list, rng: random.Random, stamp: dt.datetime) -> None:
+    """Plans from most teachers (some breaking a rule), two point tasks from a few, some desk grading."""
+    catalogue = load_catalogue()
+    rules = load_rules(root / "source" / PLAN_ASSIGNMENT)
+    dimensions = {p.code: p.dimension.id for p in catalogue.points}
+    allowed = [p.code for p in catalogue.points_for(rules.environment)]
+    for assignment in (PLAN_ASSIGNMENT, *DEMO_TASKS):
+        run_nbgrader(root, ["generate_assignment", assignment, "--force"])
+        run_nbgrader(root, ["release_assignment", assignment, "--force"])
+    planners = [p for p in people if rng.random() < SUBMIT_SHARE] or people[:1]
+    for index, person in enumerate(planners):
+        folder = _submit(
+            root, PLAN_ASSIGNMENT, person.teacher_id, stamp + dt.timedelta(days=3, minutes=11 * index)
+        )
+        broken = _BROKEN[(index // 4) % len(_BROKEN)] if index % 4 == 3 else None
+        plan = synthetic_plan(rules.evidence, allowed, dimensions, person.subject, rng, break_rule=broken)
+        AnswerStore(folder / "answers.json").set(PLAN_KEY, plan)
+    taskers = planners[: max(1, len(planners) // 3)]
+    for assignment in DEMO_TASKS:
+        rubric = load_point_rubric(assignment.removeprefix("task_"), course_dir=root)
+        for index, person in enumerate(taskers):
+            folder = _submit(
+                root, assignment, person.teacher_id, stamp + dt.timedelta(days=20, minutes=7 * index)
+            )
+            for number, criterion in enumerate(rubric.criteria):
+                if criterion.files is None or (index == 1 and number == 0):
+                    continue  # the second teacher leaves out the first item: 不合格 whatever else
+                kind = next(k for k in ("pdf", "docx", "mp4", "png") if k in criterion.files.formats)
+                for copy in range(criterion.files.min_files):
+                    write_evidence(
+                        folder / EVIDENCE_DIR / criterion.id / f"{criterion.id}-{copy + 1}.{kind}",
+                        kind,
+                        text=f"{person.name} {criterion.name}",
+                        seconds=60 * min(4.0, criterion.files.max_minutes or 4.0),
+                    )
+    for assignment in (PLAN_ASSIGNMENT, *DEMO_TASKS):
+        run_nbgrader(root, ["autograde", assignment])
+    desk = GradingDesk(root, grader="demo-坊主")
+    for assignment in (PLAN_ASSIGNMENT, *DEMO_TASKS):
+        rubric = desk.rubric(assignment)
+        graded = planners if assignment == PLAN_ASSIGNMENT else taskers
+        for index, person in enumerate(graded[: max(2, len(graded) // 2)]):
+            top = index % 3 == 0  # every third one earns 优秀 on every indicator
+            ticks = {
+                c.id: {
+                    i
+                    for level in rubric.levels[1:]
+                    if top or level == rubric.levels[1]
+                    for i in c.indicators[level.id]
+                }
+                for c in rubric.criteria
+            }
+            desk.grade(
+                assignment, person.teacher_id, ticks, comment=rubric.comments[0] if rubric.comments else ""
+            )
+    for assignment in (SELF_TEST, PLAN_ASSIGNMENT, *DEMO_TASKS):
+        run_nbgrader(root, ["generate_feedback", assignment, "--force"])

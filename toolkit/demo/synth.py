@@ -63,7 +63,7 @@ def write_roster_csv(teachers: list[Teacher], path: Path) -> None:
 @dataclass(frozen=True)
 class ItemKey:
     item_id: str
-    kind: str  # single, multiple, ordering
+    kind: str  # single, multiple, ordering, number
     key: object
     letters: tuple[str, ...]
 
@@ -86,8 +86,8 @@ def read_item_keys(source_notebook: Path) -> list[ItemKey]:
             c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") == f"{item_id}_item"
         )
         widget_call = next(n for n in ast.walk(ast.parse(options.source)) if isinstance(n, ast.Call))
-        listed = next(k.value for k in widget_call.keywords if k.arg in ("options", "steps"))
-        letters = tuple("ABCDEFGHIJ"[: len(ast.literal_eval(listed))])
+        listed = next((k.value for k in widget_call.keywords if k.arg in ("options", "steps")), None)
+        letters = tuple("ABCDEFGHIJ"[: len(ast.literal_eval(listed))]) if listed is not None else ()
         keys.append(ItemKey(item_id, tags["kind"], key, letters))
     return keys
 
@@ -110,6 +110,11 @@ def synthetic_answers(keys: list[ItemKey], ability: float, rng: random.Random) -
                 if rng.random() < 0.5:
                     chosen.add(rng.choice([x for x in item.letters if x not in item.key]))  # type: ignore[operator]
             answers[item.item_id] = sorted(chosen)
+        elif item.kind == "number":
+            key = float(item.key)  # type: ignore[arg-type]
+            answers[item.item_id] = (
+                f"{key:g}" if correct else f"{key + rng.choice((-1, 1)) * max(1, abs(key)):g}"
+            )
         else:
             order = list(item.key)  # type: ignore[call-overload]
             if not correct:
@@ -117,3 +122,51 @@ def synthetic_answers(keys: list[ItemKey], ability: float, rng: random.Random) -
                 order[i], order[i + 1] = order[i + 1], order[i]
             answers[item.item_id] = {letter: place for place, letter in enumerate(order, start=1)}
     return answers
+
+
+_GOALS = (
+    "在{subject}课上用{tool}了解全班的掌握情况，据此调整下一课时的讲解",
+    "让{subject}课的每个学生都有参与的机会，课堂发言覆盖率提高到八成",
+    "用{tool}收集作业数据，每周找出需要个别辅导的学生",
+)
+_TOOLS = ("在线问卷", "课堂测验平台", "共享表格", "平板投票")
+
+
+def synthetic_plan(
+    evidence: dict[str, tuple[tuple[str, str], ...]],
+    allowed: list[str],
+    dimensions: dict[str, str],
+    subject: str,
+    rng: random.Random,
+    *,
+    break_rule: str | None = None,
+) -> dict[str, object]:
+    """A plan over three dimensions that meets every rule, except ``break_rule`` when given."""
+    by_dimension: dict[str, list[str]] = {}
+    for code in allowed:
+        by_dimension.setdefault(dimensions[code], []).append(code)
+    chosen_dimensions = rng.sample(sorted(by_dimension), k=min(3, len(by_dimension)))
+    codes = [rng.choice(by_dimension[d]) for d in chosen_dimensions]
+    if break_rule == "dimension_count":
+        codes = rng.sample(
+            by_dimension[chosen_dimensions[0]], k=min(3, len(by_dimension[chosen_dimensions[0]]))
+        )
+    if break_rule == "point_count":
+        codes = codes[:2]
+    points = {}
+    for index, code in enumerate(codes):
+        online = float(rng.choice((2, 3, 4)))
+        practice = online + rng.choice((0, 2, 4))
+        if break_rule == "practice_share" and index == 0:
+            practice = online - 1
+        points[code] = {
+            "reason": f"自测诊断中 {code} 的得分率较低，也是本学期{subject}课最需要的",
+            "goal": rng.choice(_GOALS).format(subject=subject, tool=rng.choice(_TOOLS)),
+            "activities": "学习课程模块并完成自我检测；在任教班级实践两次；请坊主听课并按反馈修改",
+            "evidence": [item_id for item_id, _ in evidence[code]],
+            "start": f"2026-03-{1 + index * 7:02d}",
+            "end": f"2026-04-{10 + index * 7:02d}",
+            "online_hours": online,
+            "practice_hours": practice,
+        }
+    return {"environment": "C", "points": points}

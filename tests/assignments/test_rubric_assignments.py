@@ -1,0 +1,166 @@
+"""personal_plan and task_<code> through real nbgrader: generate, autograde, desk grading, feedback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from nbgrader.api import Gradebook
+
+from tests.conftest import nbgrader, roster
+from toolkit.course import init_course, load_course
+from toolkit.demo.files import write_evidence
+from toolkit.desk import GradingDesk
+from toolkit.plan import check_plan, default_rules
+from toolkit.resources import content_dir
+
+pytestmark = pytest.mark.slow
+
+
+def _entry(code: str, *, practice: float = 6) -> dict[str, object]:
+    return {
+        "reason": "自测诊断中得分率低",
+        "goal": "在七年级数学课上用测验数据调整讲评",
+        "activities": "学习模块，实践两次，请坊主听课",
+        "evidence": [],
+        "start": "2026-03-01",
+        "end": "2026-04-30",
+        "online_hours": 4,
+        "practice_hours": practice,
+    }
+
+
+def _plan(**changes: object) -> dict[str, object]:
+    rules = default_rules()
+    points = {
+        code: {**_entry(code), "evidence": [i for i, _ in rules.evidence[code]]}
+        for code in ("A1", "A5", "B9")
+    }
+    points.update(changes)  # type: ignore[arg-type]
+    return {"environment": "B", "points": points}
+
+
+def test_a_rule_breaking_plan_is_flagged_with_the_rule_name() -> None:
+    rules = default_rules()
+    plan = _plan(A5=None)
+    plan["points"] = {k: v for k, v in plan["points"].items() if v}  # type: ignore[union-attr]
+    plan["points"]["B9"] = {**plan["points"]["B9"], "practice_hours": 1}  # type: ignore[index]
+    results = {r.rule: r for r in check_plan(plan, rules)}
+    assert not results["point_count"].passed and results["point_count"].name == "至少选择 3 个能力点"
+    assert not results["dimension_count"].passed
+    assert not results["practice_share"].passed and "B9" in results["practice_share"].detail
+    assert results["environment"].passed and results["evidence"].passed
+    c_point = check_plan({**_plan(), "environment": "A"}, rules)
+    flagged = next(r for r in c_point if r.rule == "environment")
+    assert not flagged.passed and "B9" in flagged.detail and "多媒体" in flagged.detail
+    assert all(r.passed for r in check_plan(_plan(), rules))
+    assert not all(r.passed for r in check_plan("not a plan", rules))
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("rubric_course")
+    root = base / "course"
+    init_course(
+        root,
+        roster=roster(
+            base / "r.csv", ["full,甲,一中,数学,教师", "empty,乙,一中,数学,教师", "part,丙,一中,数学,教师"]
+        ),
+        environment="B",
+    )
+    return root
+
+
+def _submit(course: Path, assignment: str, teacher: str) -> Path:
+    folder = course / "submitted" / teacher / assignment
+    shutil.copytree(course / "release" / assignment, folder)
+    (folder / "timestamp.txt").write_text(str(dt.datetime(2026, 3, 2, 9, 0)), encoding="utf-8")
+    return folder
+
+
+def test_every_source_assignment_generates(course: Path) -> None:
+    names = sorted(p.name for p in content_dir("assignments").iterdir() if p.is_dir())
+    assert len(names) == 32
+    for name in names:
+        generated = nbgrader(course, "generate_assignment", name, "--force")
+        assert generated.returncode == 0, name + generated.stdout[-1500:]
+        assert (course / "release" / name / f"{name}.ipynb").is_file()
+    released = (course / "release" / "personal_plan" / "personal_plan.ipynb").read_text(encoding="utf-8")
+    assert "score_plan_rule" not in released  # hidden tests stay with the trainer
+    assert (course / "release" / "task_A1" / "rubric.yaml").is_file()
+
+
+def test_plan_and_task_round_trip_with_desk_grading(course: Path) -> None:
+    for assignment in ("personal_plan", "task_A1"):
+        assert nbgrader(course, "generate_assignment", assignment, "--force").returncode == 0
+        for teacher in ("full", "empty", "part"):
+            _submit(course, assignment, teacher)
+    plans = {
+        "full": _plan(),
+        "part": _plan(B9={**_entry("B9"), "practice_hours": 1, "evidence": ["peer_plan"]}),
+    }
+    for teacher, plan in plans.items():
+        answers = course / "submitted" / teacher / "personal_plan" / "answers.json"
+        answers.write_text(
+            json.dumps({"format": 1, "answers": {"plan": plan}}, ensure_ascii=False), encoding="utf-8"
+        )
+    # A teacher's tampered rules file is replaced by the trainer's copy before grading.
+    (course / "submitted" / "part" / "personal_plan" / "plan_rules.yaml").write_text("min_points: 1\n")
+    full = course / "submitted" / "full" / "task_A1" / "evidence"
+    write_evidence(full / "analysis_plan" / "方案.pdf", "pdf")
+    write_evidence(full / "analysis_report" / "报告.docx", "docx")
+    part = course / "submitted" / "part" / "task_A1" / "evidence"
+    write_evidence(part / "analysis_plan" / "方案.pdf", "pdf")
+    (part / "analysis_report").mkdir(parents=True)
+    (part / "analysis_report" / "report.pdf").write_bytes(b"MZ\x90\x00 a program renamed to pdf")
+
+    for assignment in ("personal_plan", "task_A1"):
+        graded = nbgrader(course, "autograde", assignment)
+        assert graded.returncode == 0, graded.stdout[-2000:]
+    settings = load_course(course)
+    with Gradebook(settings.db_url, settings.course_id) as gradebook:
+        plan_scores = {s.student.id: s.score for s in gradebook.find_assignment("personal_plan").submissions}
+        task_scores = {s.student.id: s.score for s in gradebook.find_assignment("task_A1").submissions}
+    # Seven rules of 1 point: "part" breaks evidence (B9 lists one of three) and practice_share.
+    assert plan_scores == {"full": 7.0, "empty": 0.0, "part": 5.0}
+    assert task_scores == {"full": 2.0, "empty": 0.0, "part": 1.0}
+
+    desk = GradingDesk(course, grader="王坊主")
+    plan_rubric = desk.rubric("personal_plan")
+    everything = {c.id: {i for items in c.indicators.values() for i in items} for c in plan_rubric.criteria}
+    plan_grade = desk.grade("personal_plan", "full", everything, comment="选点理由充分。")
+    assert plan_grade.result.level.name == "优秀" and plan_grade.score == 10
+    task_rubric = desk.rubric("task_A1")
+    everything = {c.id: {i for items in c.indicators.values() for i in items} for c in task_rubric.criteria}
+    assert desk.grade("task_A1", "part", everything).result.level.name == "不合格"  # report missing
+    only_pass = {c.id: set(c.indicators["pass"]) for c in task_rubric.criteria}
+    desk.grade("task_A1", "full", everything)
+    task_grade = desk.grade("task_A1", "full", only_pass)  # a regrade: the first is kept, superseded
+    assert task_grade.result.level.name == "合格" and task_grade.score == 6
+
+    with Gradebook(settings.db_url, settings.course_id) as gradebook:
+        assert gradebook.find_submission("personal_plan", "full").score == 17.0
+        assert gradebook.find_submission("task_A1", "full").score == 8.0
+        assert gradebook.find_grade("rubric_level", "task_A1", "task_A1", "full").manual_score == 6
+    history = desk.history("task_A1")
+    assert list(history["superseded"]) == [False, True, False]
+    assert set(history["grader"]) == {"王坊主"}
+
+    for assignment in ("personal_plan", "task_A1"):
+        assert nbgrader(course, "generate_feedback", assignment).returncode == 0
+    plan_page = (course / "feedback" / "full" / "personal_plan" / "personal_plan.html").read_text(
+        encoding="utf-8"
+    )
+    assert "量规评定：优秀" in plan_page and "选点理由充分。" in plan_page and "评分人：王坊主" in plan_page
+    assert "17.0" in plan_page and "score_plan_rule" not in plan_page and "http" not in plan_page
+    part_page = (course / "feedback" / "part" / "personal_plan" / "personal_plan.html").read_text(
+        encoding="utf-8"
+    )
+    assert "每个能力点的实践学时不少于该点学时的 50%" in part_page and "不符合" in part_page
+    task_page = (course / "feedback" / "full" / "task_A1" / "task_A1.html").read_text(encoding="utf-8")
+    assert "量规评定：合格" in task_page and "未达到的优秀指标" in task_page and "8.0" in task_page
+    part_task = (course / "feedback" / "part" / "task_A1" / "task_A1.html").read_text(encoding="utf-8")
+    assert "文件内容不是扩展名所说的 pdf 格式" in part_task and "量规评定：不合格" in part_task
