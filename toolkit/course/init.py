@@ -25,13 +25,11 @@ from toolkit.environment import ensure_tools_on_path
 from toolkit.errors import InputError
 from toolkit.evidence.check import ASSIGNMENT_RUBRIC
 from toolkit.i18n import t
-from toolkit.plan.rules import RULES_FILE, PlanRules, default_rules, save_rules
+from toolkit.plan.rules import PLAN_ASSIGNMENT, RULES_FILE, PlanRules, default_rules, save_rules
 from toolkit.resources import content_dir
 from toolkit.roster import Roster, Teacher, read_roster
 from toolkit.rubric import Rubric, load_all_rubrics
 from toolkit.rubric.files import save_yaml
-
-PLAN_ASSIGNMENT = "personal_plan"
 
 # Two-character surnames, so that nbgrader's first/last name columns read naturally.
 _COMPOUND_SURNAMES = frozenset(

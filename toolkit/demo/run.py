@@ -28,11 +28,9 @@ from toolkit.errors import InputError
 from toolkit.evidence import EVIDENCE_DIR
 from toolkit.gradebook import read_course
 from toolkit.i18n import t
-from toolkit.plan.rules import PLAN_KEY, load_rules
+from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, load_rules
 from toolkit.rubric import load_point_rubric
 from toolkit.widgets import AnswerStore
-
-PLAN_ASSIGNMENT = "personal_plan"
 
 SELF_TEST = "self_test"
 MAX_TEACHERS = 5000

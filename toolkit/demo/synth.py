@@ -11,7 +11,9 @@ from pathlib import Path
 
 import nbformat
 
+from toolkit.grading.cells import widget_call
 from toolkit.roster import Teacher
+from toolkit.widgets.quiz import LETTERS
 
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 _GIVEN = (
@@ -85,9 +87,10 @@ def read_item_keys(source_notebook: Path) -> list[ItemKey]:
         options = next(
             c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") == f"{item_id}_item"
         )
-        widget_call = next(n for n in ast.walk(ast.parse(options.source)) if isinstance(n, ast.Call))
-        listed = next((k.value for k in widget_call.keywords if k.arg in ("options", "steps")), None)
-        letters = tuple("ABCDEFGHIJ"[: len(ast.literal_eval(listed))]) if listed is not None else ()
+        call = widget_call(options.source)
+        arguments = call[1] if call else {}
+        choices = arguments.get("options") or arguments.get("steps") or []
+        letters = tuple(LETTERS[: len(choices)])
         keys.append(ItemKey(item_id, tags["kind"], key, letters))
     return keys
 

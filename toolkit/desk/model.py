@@ -24,7 +24,7 @@ from toolkit.course.config import load_course
 from toolkit.errors import InputError
 from toolkit.evidence.check import EvidenceStatus, check_evidence
 from toolkit.i18n import add_messages, t
-from toolkit.plan.rules import PLAN_KEY, RuleResult, check_plan, load_rules
+from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, RuleResult, check_plan, load_rules
 from toolkit.rubric import IndicatorResult, Rubric, grade_by_indicators, load_plan_rubric, load_point_rubric
 from toolkit.widgets.store import ANSWERS_FILE, AnswerStore
 
@@ -50,7 +50,6 @@ add_messages(
     }
 )
 
-PLAN_ASSIGNMENT = "personal_plan"
 TASK_PREFIX = "task_"
 PLAN_CELL = "plan_quality"
 TASK_CELL = "rubric_level"
@@ -66,6 +65,7 @@ class Submission:
 
     assignment: str
     teacher_id: str
+    rubric: Rubric
     folder: Path
     evidence: tuple[EvidenceStatus, ...]
     plan: Mapping[str, Any] | None
@@ -148,20 +148,21 @@ class GradingDesk:
         if assignment == PLAN_ASSIGNMENT:
             plan = AnswerStore(folder / ANSWERS_FILE).get(PLAN_KEY)
             rules = tuple(check_plan(plan, load_rules(folder)))
-            return Submission(
-                assignment, teacher_id, folder, (), plan if isinstance(plan, dict) else None, rules
-            )
-        return Submission(assignment, teacher_id, folder, tuple(check_evidence(folder, rubric)), None, ())
+            plan = plan if isinstance(plan, dict) else None
+            return Submission(assignment, teacher_id, rubric, folder, (), plan, rules)
+        evidence = tuple(check_evidence(folder, rubric))
+        return Submission(assignment, teacher_id, rubric, folder, evidence, None, ())
 
     # ---- grading ---------------------------------------------------------------------------
 
-    def preview(
-        self, assignment: str, teacher_id: str, ticks: Mapping[str, Iterable[str]]
-    ) -> IndicatorResult:
-        """The level the ticks give, without recording anything (for a live display)."""
-        rubric = self.rubric(assignment)
-        clean = self._validated(rubric, ticks)
-        return grade_by_indicators(rubric, clean, missing=self.submission(assignment, teacher_id).missing)
+    def preview(self, submission: Submission, ticks: Mapping[str, Iterable[str]]) -> IndicatorResult:
+        """The level the ticks give for a submission already looked at, without recording anything.
+
+        Taking the :class:`Submission` keeps the live display from re-reading its files and its
+        rubric on every tick.
+        """
+        rubric = submission.rubric
+        return grade_by_indicators(rubric, self._validated(rubric, ticks), missing=submission.missing)
 
     def grade(
         self,
@@ -172,9 +173,9 @@ class GradingDesk:
         comment: str = "",
     ) -> DeskGrade:
         """Record a rubric grade: nbgrader manual score + comment, and a row in the desk's history."""
-        rubric = self.rubric(assignment)
-        clean = self._validated(rubric, ticks)
         submission = self.submission(assignment, teacher_id)
+        rubric = submission.rubric
+        clean = self._validated(rubric, ticks)
         result = grade_by_indicators(rubric, clean, missing=submission.missing)
         now = _now()
         cell = PLAN_CELL if assignment == PLAN_ASSIGNMENT else TASK_CELL

@@ -167,6 +167,7 @@ class GradingDeskApp(widgets.VBox):
             self.indicators.children = ()
             return
         self.view.value = _submission_html(submission)
+        self.shown_submission = submission
         ticked = self.desk.last_ticks(self.assignment.value, self.teacher.value)
         shown = (
             [self.rubric.criterion(self.item.value)]
@@ -204,7 +205,7 @@ class GradingDeskApp(widgets.VBox):
         return {cid: {text for text, box in boxes if box.value} for cid, boxes in self.boxes.items()}
 
     def _show_level(self) -> None:
-        result = self.desk.preview(self.assignment.value, self.teacher.value, self.ticks())
+        result = self.desk.preview(self.shown_submission, self.ticks())
         self.level.value = f"<b>{html.escape(t('desk.level_now', level=result.level.name))}</b>"
 
     def next_teacher(self) -> None:

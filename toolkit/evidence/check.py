@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.errors import InputError
 from toolkit.evidence.files import format_matches, mp4_minutes, named_format
 from toolkit.i18n import add_messages, t
-from toolkit.rubric import Criterion, FileRule, Rubric, load_point_rubric, load_rubric
+from toolkit.rubric import Criterion, FileRule, Rubric, load_point_rubric
+from toolkit.rubric.catalogue import load_point_rubric_file
 
 add_messages(
     {
@@ -150,8 +150,5 @@ def assignment_rubric(code: str, folder: str | Path = ".") -> Rubric:
     """
     own = Path(folder) / ASSIGNMENT_RUBRIC
     if own.is_file():
-        rubric = load_rubric(own)
-        if rubric.point.upper() != code.upper():
-            raise InputError(t("rubric.wrong_point", found=rubric.point, expected=code), file=own)
-        return rubric
+        return load_point_rubric_file(own, code)
     return load_point_rubric(code)

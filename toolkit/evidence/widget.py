@@ -112,7 +112,8 @@ class EvidenceItem(widgets.VBox):
     def folder(self) -> Path:
         return evidence_folder(self.board.folder, self.criterion.id)
 
-    def show(self, status: EvidenceStatus) -> None:
+    def show(self, status: EvidenceStatus, outputs: list[Path]) -> None:
+        """Show ``status``, and offer those ``outputs`` files whose format this item accepts."""
         colour = "#2e7d32" if status.complete else "#c62828"
         rows = "".join(
             f"<li>{'✓' if f.ok else '✗'} {html.escape(f.name)} ({f.size_mb:.1f} MB)"
@@ -130,13 +131,7 @@ class EvidenceItem(widgets.VBox):
         self.files.options = [f.name for f in status.files]
         rule = self.criterion.files
         accepted = set(rule.formats) if rule else set()
-        place = self.board.outputs_folder
-        choices = (
-            sorted(p.name for p in place.iterdir() if p.is_file() and named_format(p) in accepted)
-            if place.is_dir()
-            else []
-        )
-        self.outputs.options = choices
+        self.outputs.options = [p.name for p in outputs if named_format(p) in accepted]
 
     def add_uploads(self) -> list[Path]:
         added = []
@@ -220,8 +215,15 @@ class EvidenceBoard(widgets.VBox):
 
     def refresh(self) -> list[EvidenceStatus]:
         statuses = self.statuses()
+        place = self.outputs_folder
+        # One look at outputs/ per refresh, shared by every item.
+        outputs = (
+            sorted((p for p in place.iterdir() if p.is_file()), key=lambda p: p.name)
+            if place.is_dir()
+            else []
+        )
         for status in statuses:
-            self.items[status.criterion.id].show(status)
+            self.items[status.criterion.id].show(status, outputs)
         complete = sum(1 for s in statuses if s.complete)
         text = t("board.summary", complete=complete, total=len(statuses))
         if complete == len(statuses):

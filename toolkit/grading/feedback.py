@@ -9,7 +9,6 @@ answer key and the explanation of every self-test item.
 
 from __future__ import annotations
 
-import ast
 import html
 import json
 from pathlib import Path
@@ -19,6 +18,7 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
 from toolkit.catalogue import load_catalogue
+from toolkit.grading.cells import widget_call
 from toolkit.grading.profile import build_profile, profile_block
 from toolkit.grading.report import RESULT_MIME
 from toolkit.plan.rules import PLAN_KEY, plan_points
@@ -37,25 +37,6 @@ _TITLES = {
 
 def _esc(value: object) -> str:
     return html.escape(str(value))
-
-
-def _widget_call(source: str) -> tuple[str, dict[str, Any]] | None:
-    """The widget class and its literal keyword arguments, when the cell is one widget call."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            arguments = {}
-            for keyword in node.keywords:
-                try:
-                    arguments[keyword.arg] = ast.literal_eval(keyword.value)
-                except ValueError:
-                    continue
-            positional = [ast.literal_eval(a) for a in node.args if isinstance(a, ast.Constant)]
-            return node.func.id, {"args": positional, **arguments}
-    return None
 
 
 def _item_view(kind: str, arguments: dict[str, Any]) -> str:
@@ -114,7 +95,7 @@ class WorkshopFeedback(Preprocessor):
                 title, body = self._render(payloads)
                 self._replace(cell, title, body)
                 continue
-            call = _widget_call(cell.source)
+            call = widget_call(cell.source)
             if call and call[0] in _ITEM_WIDGETS:
                 item_id = call[1]["args"][0] if call[1]["args"] else ""
                 self._replace(cell, f"第 {_esc(str(item_id).upper())} 题", _item_view(call[0], call[1]))

@@ -87,6 +87,7 @@ add_messages(
     }
 )
 
+PLAN_ASSIGNMENT = "personal_plan"
 PLAN_KEY = "plan"
 RULES_FILE = "plan_rules.yaml"
 RULE_IDS = (
@@ -182,13 +183,15 @@ def load_rules(folder: str | Path = ".") -> PlanRules:
         raise InputError(t("plan.rules_file", reason=f"{type(error).__name__}: {error}"), file=file) from None
 
 
-def _number(value: Any) -> float:
+def plan_hours(value: Any) -> float:
+    """Hours as saved in a plan; anything that is not a finite number counts as 0."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return 0.0
     return float(value) if value == value and abs(value) != float("inf") else 0.0
 
 
-def _date(value: Any) -> dt.date | None:
+def plan_date(value: Any) -> dt.date | None:
+    """A saved ISO date, or None when it is missing or malformed."""
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
@@ -255,10 +258,10 @@ def check_plan(plan: Any, rules: PlanRules) -> list[RuleResult]:
         absent = [name for item_id, name in rules.evidence.get(code, ()) if item_id not in listed]
         if absent:
             evidence_gaps.append(t("plan.detail.evidence", point=code, names="、".join(absent)))
-        start, end = _date(entry.get("start")), _date(entry.get("end"))
+        start, end = plan_date(entry.get("start")), plan_date(entry.get("end"))
         if start is None or end is None or start > end:
             bad_dates.append(t("plan.detail.dates", point=code))
-        online, practice = _number(entry.get("online_hours")), _number(entry.get("practice_hours"))
+        online, practice = plan_hours(entry.get("online_hours")), plan_hours(entry.get("practice_hours"))
         total = online + practice
         if online < 0 or practice <= 0 or practice < rules.selection.min_practice_share * total - 1e-9:
             low_practice.append(t("plan.detail.hours", point=code, online=online, practice=practice))

@@ -3,7 +3,6 @@ scheme's rules checked live and the self-test profile at hand."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,7 +13,17 @@ import ipywidgets as widgets
 from toolkit.catalogue import load_catalogue
 from toolkit.grading.profile import find_feedback_profile
 from toolkit.i18n import add_messages, t
-from toolkit.plan.rules import PLAN_KEY, PlanRules, RuleResult, check_plan, load_rules, plan_points
+from toolkit.plan.rules import (
+    PLAN_ASSIGNMENT,
+    PLAN_KEY,
+    PlanRules,
+    RuleResult,
+    check_plan,
+    load_rules,
+    plan_date,
+    plan_hours,
+    plan_points,
+)
 from toolkit.widgets.outputs import write_document
 from toolkit.widgets.store import ANSWERS_FILE, AnswerStore
 from toolkit.widgets.style import WRAP_CLASS, WRAP_OPTIONS_CSS
@@ -71,17 +80,6 @@ def _text_area(value: Any, placeholder: str = "") -> widgets.Textarea:
     )
 
 
-def _date(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def _hours(value: Any) -> float:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
-
-
 class PointEditor(widgets.VBox):
     """Goal, activities, evidence, dates and hours for one chosen point."""
 
@@ -97,13 +95,17 @@ class PointEditor(widgets.VBox):
             item_id: widgets.Checkbox(value=item_id in chosen, description=name, indent=False)
             for item_id, name in evidence
         }
-        self.start = widgets.DatePicker(value=_date(saved.get("start")), description=t("plan.start"))
-        self.end = widgets.DatePicker(value=_date(saved.get("end")), description=t("plan.end"))
+        self.start = widgets.DatePicker(value=plan_date(saved.get("start")), description=t("plan.start"))
+        self.end = widgets.DatePicker(value=plan_date(saved.get("end")), description=t("plan.end"))
         self.online = widgets.BoundedFloatText(
-            value=_hours(saved.get("online_hours")), min=0, max=200, step=0.5, description=t("plan.online")
+            value=plan_hours(saved.get("online_hours")),
+            min=0,
+            max=200,
+            step=0.5,
+            description=t("plan.online"),
         )
         self.practice = widgets.BoundedFloatText(
-            value=_hours(saved.get("practice_hours")),
+            value=plan_hours(saved.get("practice_hours")),
             min=0,
             max=200,
             step=0.5,
@@ -318,6 +320,6 @@ class PlanBuilder(widgets.VBox):
         return "\n".join(lines) + "\n"
 
     def export(self) -> tuple[Path, Path]:
-        md, doc = write_document("personal_plan", self.markdown(), title=t("plan.title"))
+        md, doc = write_document(PLAN_ASSIGNMENT, self.markdown(), title=t("plan.title"))
         self.message.value = html.escape(t("plan.exported", md=md.name, doc=doc.name))
         return md, doc

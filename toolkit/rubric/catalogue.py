@@ -50,10 +50,14 @@ def rubric_path(name: str, *, course_dir: str | Path | None = None) -> Path:
 def load_point_rubric(code: str, *, course_dir: str | Path | None = None) -> Rubric:
     """The validated rubric for point ``code`` (alias or any case accepted)."""
     point = load_catalogue().point(code)
-    path = rubric_path(point.code, course_dir=course_dir)
+    return load_point_rubric_file(rubric_path(point.code, course_dir=course_dir), point.code)
+
+
+def load_point_rubric_file(path: Path, code: str) -> Rubric:
+    """Read ``path`` as the rubric of point ``code``: tasks with evidence, conjunctive, the right point."""
     rubric = load_rubric(path)
-    if rubric.point.upper() != point.code:
-        raise InputError(t("rubric.wrong_point", found=rubric.point, expected=point.code), file=path)
+    if rubric.point.upper() != code.upper():
+        raise InputError(t("rubric.wrong_point", found=rubric.point, expected=code), file=path)
     if not rubric.tasks or rubric.aggregation != "conjunctive":
         raise InputError(t("rubric.not_tasks"), file=path)
     return rubric
