@@ -27,7 +27,7 @@ add_messages(
         "desk.save": {"zh": "保存评分", "en": "Save grade"},
         "desk.saved": {
             "zh": "已保存：{teacher} {level}（{score:g} 分），写入成绩库",
-            "en": "Saved {teacher}: {level}",
+            "en": "Saved {teacher}: {level} ({score:g} points), written to the gradebook",
         },
         "desk.level_now": {"zh": "按所勾指标，当前等级：{level}", "en": "Level from the ticks: {level}"},
         "desk.bank": {"zh": "评语库", "en": "Comment bank"},
