@@ -86,12 +86,13 @@ class WorkshopFeedback(Preprocessor):
             ]
             tags = cell.metadata.get("toolkit", {})
             if payloads:
-                for payload in payloads:
-                    payload = {**payload, "point": tags.get("point"), "dimension": tags.get("dimension")}
-                    if payload.get("kind") == "item":
-                        results.append(payload)
-                    if payload.get("kind") == "rule":
-                        rules.append(payload)
+                # The cell's tags say which point and dimension its result counts towards.
+                payloads = [
+                    {**payload, "point": tags.get("point"), "dimension": tags.get("dimension")}
+                    for payload in payloads
+                ]
+                results += [p for p in payloads if p.get("kind") == "item"]
+                rules += [p for p in payloads if p.get("kind") == "rule"]
                 title, body = self._render(payloads)
                 self._replace(cell, title, body)
                 continue
