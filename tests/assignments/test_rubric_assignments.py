@@ -13,7 +13,7 @@ from nbgrader.api import Gradebook
 from tests.conftest import nbgrader, roster
 from toolkit.course import init_course, load_course
 from toolkit.demo.files import write_evidence
-from toolkit.desk import GradingDesk
+from toolkit.desk import GradingDesk, GradingDeskApp
 from toolkit.plan import check_plan, default_rules
 from toolkit.resources import content_dir
 
@@ -93,7 +93,9 @@ def test_every_source_assignment_generates(course: Path) -> None:
     assert (course / "release" / "task_A1" / "rubric.yaml").is_file()
 
 
-def test_plan_and_task_round_trip_with_desk_grading(course: Path) -> None:
+@pytest.fixture(scope="module")
+def autograded(course: Path) -> Path:
+    """Three teachers hand in personal_plan and task_A1 (full, empty, partly right); nbgrader autogrades."""
     for assignment in ("personal_plan", "task_A1"):
         assert nbgrader(course, "generate_assignment", assignment, "--force").returncode == 0
         for teacher in ("full", "empty", "part"):
@@ -120,6 +122,11 @@ def test_plan_and_task_round_trip_with_desk_grading(course: Path) -> None:
     for assignment in ("personal_plan", "task_A1"):
         graded = nbgrader(course, "autograde", assignment)
         assert graded.returncode == 0, graded.stdout[-2000:]
+    return course
+
+
+def test_plan_and_task_round_trip_with_desk_grading(autograded: Path) -> None:
+    course = autograded
     settings = load_course(course)
     with Gradebook(settings.db_url, settings.course_id) as gradebook:
         plan_scores = {s.student.id: s.score for s in gradebook.find_assignment("personal_plan").submissions}
@@ -164,3 +171,65 @@ def test_plan_and_task_round_trip_with_desk_grading(course: Path) -> None:
     assert "量规评定：合格" in task_page and "未达到的优秀指标" in task_page and "8.0" in task_page
     part_task = (course / "feedback" / "part" / "task_A1" / "task_A1.html").read_text(encoding="utf-8")
     assert "文件内容不是扩展名所说的 pdf 格式" in part_task and "量规评定：不合格" in part_task
+
+
+def test_the_desk_widget_grades_by_teacher_and_by_item(autograded: Path) -> None:
+    app = GradingDeskApp(autograded, grader="李老师")
+    assert app.assignment.options[:2] == ("personal_plan", "task_A1")  # plan first
+    assert [label for label, _ in app.teacher.options][:1] == ["empty 乙"]
+    app.teacher.value = "part"
+    assert "结构规则" in app.view.value and "✗ 每个能力点的实践学时不少于该点学时的 50%" in app.view.value
+
+    def tick_all(value: bool) -> None:
+        for boxes in app.boxes.values():
+            for _, box in boxes:
+                box.value = value
+
+    tick_all(True)
+    assert "当前等级：优秀" in app.level.value
+    first_pass_box = next(iter(app.boxes.values()))[0][1]
+    first_pass_box.value = False
+    assert "当前等级：不合格" in app.level.value
+    first_pass_box.value = True
+
+    app.mode.value = "task"
+    assert app.item.layout.display == "" and len(app.indicators.children) == 1
+    app.item.value = app.item.options[-1][1]
+    assert app.item.options[-1][0] in app.indicators.children[0].children[0].value
+
+    assert app.bank.options, "the plan rubric ships a comment bank"
+    app.bank.value = app.bank.options[0]
+    app.insert.click()
+    assert app.comment.value == app.bank.options[0]
+    app.comment.value = "目标可以再具体到班级。"
+    app.keep.click()
+    assert "目标可以再具体到班级。" in app.bank.options
+
+    app.save_button.click()
+    assert "已保存：part 优秀（10 分）" in app.message.value
+    assert app.item.value == app.item.options[-1][1]  # grading one item across teachers stays on it
+    assert dict((v, label) for label, v in app.teacher.options)["part"].endswith("· 优秀")
+    settings = load_course(autograded)
+    with Gradebook(settings.db_url, settings.course_id) as gradebook:
+        grade = gradebook.find_grade("plan_quality", "personal_plan", "personal_plan", "part")
+        assert (
+            grade.manual_score == 10
+            and "目标可以再具体到班级。"
+            in gradebook.find_comment("plan_quality", "personal_plan", "personal_plan", "part").manual_comment
+        )
+
+    # The remark stays with its teacher: the next one starts empty, going back shows it again.
+    app.next_teacher()
+    assert app.teacher.value != "part" and app.comment.value == ""
+    app.teacher.value = "part"
+    assert app.comment.value == "目标可以再具体到班级。" and "当前等级：优秀" in app.level.value
+
+    # Evidence that failed its check holds the task at 不合格 whatever is ticked.
+    app.assignment.value = "task_A1"
+    app.mode.value = "teacher"
+    app.teacher.value = "part"
+    assert "文件内容不是扩展名所说的 pdf 格式" in app.view.value
+    tick_all(True)
+    assert "当前等级：不合格" in app.level.value
+    app.next_teacher()
+    assert app.teacher.value != "part"

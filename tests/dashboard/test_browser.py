@@ -61,3 +61,28 @@ def test_dashboard_renders_widgets_and_chinese_text_and_filters(
         page.screenshot(path=str(shot), full_page=True)
         browser.close()
     assert shot.stat().st_size > 10_000
+
+
+def test_grading_desk_page_shows_a_submission_and_follows_the_choices(voila_url: str, chromium: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 1600})
+        page.goto(voila_url + page_path("desk"), wait_until="domcontentloaded")
+        page.wait_for_selector(".workshop-desk .widget-checkbox", timeout=120_000)
+        text = page.inner_text("body")
+        assert "量规评分台" in text and "结构规则（自动评分）" in text and "当前等级" in text
+        assert "Traceback" not in text
+        boxes = page.locator(".workshop-desk .widget-checkbox").count()
+        page.get_by_text("按任务（跨教师）").click()
+        page.wait_for_function(
+            "n => document.querySelectorAll('.workshop-desk .widget-checkbox').length < n", arg=boxes
+        )
+        assignment = page.locator(".workshop-desk .widget-dropdown select").first
+        assignment.select_option(label="task_A1")
+        page.wait_for_function(
+            "() => document.querySelector('.workshop-desk').innerText.includes('提交的证据')", timeout=60_000
+        )
+        assert "A1" in page.inner_text(".workshop-desk") and "Traceback" not in page.inner_text("body")
+        browser.close()

@@ -78,6 +78,9 @@ def _submission_html(submission: Submission) -> str:
     return f"<h4>{t('desk.files')}</h4><p style='color:#666'>{where}</p><ul>{items}</ul>"
 
 
+DESK_CLASS = "workshop-desk"
+
+
 class GradingDeskApp(widgets.VBox):
     """Choose an assignment, then grade by teacher or by one item across teachers."""
 
@@ -111,10 +114,11 @@ class GradingDeskApp(widgets.VBox):
         self.save_button = widgets.Button(description=t("desk.save"), button_style="primary", icon="check")
         self.message = widgets.HTML()
         self.boxes: dict[str, list[tuple[str, widgets.Checkbox]]] = {}
+        self.shown_key: tuple[str, str] | None = None
         self.assignment.observe(lambda _: self._assignment_changed(), names="value")
-        self.mode.observe(lambda _: self._show_teacher(), names="value")
-        self.item.observe(lambda _: self._show_teacher(), names="value")
-        self.teacher.observe(lambda _: self._show_teacher(), names="value")
+        self.rebuilding = False  # while the choices are replaced, their change events show nothing
+        for control in (self.mode, self.item, self.teacher):
+            control.observe(lambda _: None if self.rebuilding else self._show_teacher(), names="value")
         self.next_button.on_click(lambda _: self.next_teacher())
         self.insert.on_click(lambda _: self._insert_comment())
         self.keep.on_click(lambda _: self._keep_comment())
@@ -134,41 +138,55 @@ class GradingDeskApp(widgets.VBox):
             ]
         )
         self.add_class(WRAP_CLASS)
+        self.add_class(DESK_CLASS)
         self._assignment_changed()
 
     def _assignment_changed(self) -> None:
-        self.rubric = self.desk.rubric(self.assignment.value)
-        frame = self.desk.submissions(self.assignment.value)
-        self.teacher.options = [
-            (
-                f"{row.teacher_id} {row.name}"
-                + (f" · {row.level_name}" if isinstance(row.level_name, str) else ""),
-                row.teacher_id,
-            )
-            for row in frame.itertuples()
-        ]
-        if self.teacher.value is None and self.teacher.options:
-            self.teacher.value = self.teacher.options[0][1]
-        self.item.options = [(c.name, c.id) for c in self.rubric.criteria]
-        if self.item.value is None and self.item.options:
-            self.item.value = self.item.options[0][1]
-        self.bank.options = self.desk.comment_bank(self.assignment.value)
+        self.rebuilding = True
+        try:
+            self.rubric = self.desk.rubric(self.assignment.value)
+            frame = self.desk.submissions(self.assignment.value)
+            current = self.teacher.value
+            self.teacher.options = [
+                (
+                    f"{row.teacher_id} {row.name}"
+                    + (f" · {row.level_name}" if isinstance(row.level_name, str) else ""),
+                    row.teacher_id,
+                )
+                for row in frame.itertuples()
+            ]
+            ids = [value for _, value in self.teacher.options]
+            self.teacher.value = current if current in ids else (ids[0] if ids else None)
+            item = self.item.value
+            self.item.options = [(c.name, c.id) for c in self.rubric.criteria]
+            items = [value for _, value in self.item.options]
+            self.item.value = item if item in items else (items[0] if items else None)
+            self.bank.options = self.desk.comment_bank(self.assignment.value)
+        finally:
+            self.rebuilding = False
         self._show_teacher()
 
     def _show_teacher(self) -> None:
         self.item.layout.display = "" if self.mode.value == "task" else "none"
         if self.teacher.value is None:
-            self.view.value, self.indicators.children = "", ()
+            self.view.value, self.indicators.children, self.shown_key = "", (), None
             return
-        try:
-            submission = self.desk.submission(self.assignment.value, self.teacher.value)
-        except InputError as error:
-            self.view.value = f"<p style='color:#c62828'>{html.escape(error.message)}</p>"
-            self.indicators.children = ()
-            return
-        self.view.value = _submission_html(submission)
-        self.shown_submission = submission
-        ticked = self.desk.last_ticks(self.assignment.value, self.teacher.value)
+        key = (self.assignment.value, self.teacher.value)
+        if key == self.shown_key:
+            # Only the view changed (mode or item): keep the ticks not yet saved.
+            ticked = self.ticks()
+        else:
+            try:
+                submission = self.desk.submission(*key)
+            except InputError as error:
+                self.view.value = f"<p style='color:#c62828'>{html.escape(error.message)}</p>"
+                self.indicators.children, self.shown_key = (), None
+                return
+            self.view.value = _submission_html(submission)
+            self.shown_submission, self.shown_key = submission, key
+            ticked = self.desk.last_ticks(*key)
+            # A remark belongs to one teacher: never carry it over to the next.
+            self.comment.value = self.desk.last_comment(*key)
         shown = (
             [self.rubric.criterion(self.item.value)]
             if self.mode.value == "task" and self.item.value
@@ -228,6 +246,4 @@ class GradingDeskApp(widgets.VBox):
         self.message.value = html.escape(
             t("desk.saved", teacher=grade.teacher_id, level=grade.result.level.name, score=grade.score)
         )
-        current = self.teacher.value
-        self._assignment_changed()
-        self.teacher.value = current
+        self._assignment_changed()  # the teacher list shows the new level
