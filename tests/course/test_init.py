@@ -91,3 +91,43 @@ def test_init_with_changed_roster_that_is_broken_changes_nothing(tmp_path: Path)
     result = workshop("init", str(course), "--roster", str(bad))
     assert result.returncode == 2 and "未知角色“校长”" in result.stderr
     assert (course / "gradebook.db").read_bytes() == before
+
+
+def test_an_unknown_scheme_exits_2_naming_the_schemes_there_are(tmp_path: Path) -> None:
+    file = roster(tmp_path / "r.csv", ["001,张伟,城南中学,数学,教师"])
+    result = workshop("init", str(tmp_path / "course"), "--roster", str(file), "--scheme", "atlantis-2030")
+    assert result.returncode == 2
+    assert "atlantis-2030" in result.stderr and "default" in result.stderr
+    assert not (tmp_path / "course").exists()
+
+
+def test_init_gives_each_assignment_the_course_rules_and_a_course_rubric_overrides_the_draft(
+    tmp_path: Path,
+) -> None:
+    course = tmp_path / "course"
+    file = roster(tmp_path / "r.csv", ["001,张伟,城南中学,数学,教师"])
+    assert workshop("init", str(course), "--roster", str(file), "--environment", "A").returncode == 0
+    rules = (course / "source" / "personal_plan" / "plan_rules.yaml").read_text(encoding="utf-8")
+    assert "environment: A" in rules and "min_points: 3" in rules and "学情分析报告" in rules
+    task_rubric = course / "source" / "task_A1" / "rubric.yaml"
+    assert "学情分析报告" in task_rubric.read_text(encoding="utf-8")
+    assert len(list((course / "source").glob("task_*/rubric.yaml"))) == 30
+
+    shipped = (Path(__file__).parents[2] / "rubrics" / "points" / "A1.yaml").read_text(encoding="utf-8")
+    (course / "rubrics").mkdir()
+    override = course / "rubrics" / "A1.yaml"
+    override.write_text(
+        shipped.replace("name: 学情分析报告\n", "name: 学情诊断报告（区定）\n"), encoding="utf-8"
+    )
+    assert workshop("init", str(course), "--roster", str(file)).returncode == 0
+    assert "学情诊断报告（区定）" in task_rubric.read_text(encoding="utf-8")
+    assert "学情诊断报告（区定）" in (course / "source" / "personal_plan" / "plan_rules.yaml").read_text(
+        encoding="utf-8"
+    )
+
+    # A broken override is refused before anything is written.
+    before = task_rubric.read_bytes()
+    override.write_text(shipped.replace("aggregation: conjunctive", "aggregation: average"), encoding="utf-8")
+    refused = workshop("init", str(course), "--roster", str(file))
+    assert refused.returncode == 2 and "A1.yaml" in refused.stderr
+    assert task_rubric.read_bytes() == before

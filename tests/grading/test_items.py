@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.grading import score_multiple, score_ordering, score_single
+from toolkit.grading import score_multiple, score_number, score_ordering, score_single
 from toolkit.widgets import AnswerStore
 
 
@@ -45,3 +45,22 @@ def test_ticking_everything_earns_nothing_when_half_are_wrong(answers: Path) -> 
 )
 def test_ordering_credits_each_step_in_place(answers: Path, item: str, expected: float) -> None:
     assert score_ordering(item, ["B", "C", "A", "D"], points=2, answers_file=answers) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("82.5", 2.0), ("８２，５", 2.0), (" 82.5 % ", 2.0), ("82.4", 0.0), ("八十二点五", 0.0), (None, 0.0)],
+)
+def test_number_items_accept_the_ways_teachers_type_a_number(
+    tmp_path: Path, typed: str | None, expected: float
+) -> None:
+    store = AnswerStore(tmp_path / "answers.json")
+    store.set("q40", typed)
+    assert score_number("q40", 82.5, points=2, answers_file=store.path) == expected
+
+
+def test_a_number_within_the_tolerance_earns_the_points(tmp_path: Path) -> None:
+    store = AnswerStore(tmp_path / "answers.json")
+    store.set("q41", "0.67")
+    assert score_number("q41", 2 / 3, tolerance=0.01, answers_file=store.path) == 1
+    assert score_number("q41", 2 / 3, answers_file=store.path) == 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.widgets import AnswerStore, MultipleChoice, Ordering, QuizProgress, SingleChoice
+from toolkit.widgets import AnswerStore, MultipleChoice, NumberEntry, Ordering, QuizProgress, SingleChoice
 
 
 @pytest.fixture
@@ -79,3 +79,16 @@ def test_a_damaged_answer_file_is_set_aside_not_deleted(tmp_path: Path) -> None:
 def test_answers_are_written_atomically(store: AnswerStore) -> None:
     store.set("q01", "A")
     assert not list(store.path.parent.glob("*.part"))
+
+
+def test_number_entry_keeps_what_was_typed_and_warns_when_it_is_not_a_number(store: AnswerStore) -> None:
+    item = NumberEntry(
+        "q40", point="A13", prompt="<table><tr><td>85</td></tr></table>", unit="分", store=store
+    )
+    item.entry.value = "８２，５"  # full-width digits and a Chinese comma, as typed on a Chinese keyboard
+    assert saved(store) == {"q40": "８２，５"} and item.warning.value == ""
+    item.entry.value = "大约八十"
+    assert "数" in item.warning.value and saved(store) == {"q40": "大约八十"}
+    item.entry.value = ""
+    assert saved(store) == {"q40": None} and item.warning.value == ""
+    assert NumberEntry("q40", point="A13", prompt="p", store=AnswerStore(store.path)).entry.value == ""
