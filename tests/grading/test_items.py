@@ -64,3 +64,11 @@ def test_a_number_within_the_tolerance_earns_the_points(tmp_path: Path) -> None:
     store.set("q41", "0.67")
     assert score_number("q41", 2 / 3, tolerance=0.01, answers_file=store.path) == 1
     assert score_number("q41", 2 / 3, answers_file=store.path) == 0
+
+
+def test_grading_a_damaged_answers_file_scores_0_and_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    damaged = tmp_path / "answers.json"
+    damaged.write_text('{"answers": {"single": "B"', encoding="utf-8")
+    assert score_single("single", "B", answers_file=damaged) == 0
+    assert damaged.read_text(encoding="utf-8") == '{"answers": {"single": "B"'
+    assert [p.name for p in tmp_path.iterdir()] == ["answers.json"]

@@ -26,7 +26,7 @@ from toolkit.evidence.check import EvidenceStatus, check_evidence
 from toolkit.i18n import add_messages, t
 from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, RuleResult, check_plan, load_rules
 from toolkit.rubric import IndicatorResult, Rubric, grade_by_indicators, load_plan_rubric, load_point_rubric
-from toolkit.widgets.store import ANSWERS_FILE, AnswerStore
+from toolkit.widgets.store import ANSWERS_FILE, read_answers
 
 add_messages(
     {
@@ -146,7 +146,7 @@ class GradingDesk:
         if not folder.is_dir():
             raise InputError(t("desk.not_autograded", teacher=teacher_id, assignment=assignment))
         if assignment == PLAN_ASSIGNMENT:
-            plan = AnswerStore(folder / ANSWERS_FILE).get(PLAN_KEY)
+            plan = (read_answers(folder / ANSWERS_FILE) or {}).get(PLAN_KEY)
             rules = tuple(check_plan(plan, load_rules(folder)))
             plan = plan if isinstance(plan, dict) else None
             return Submission(assignment, teacher_id, rubric, folder, (), plan, rules)

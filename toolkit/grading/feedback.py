@@ -10,7 +10,6 @@ answer key and the explanation of every self-test item.
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from toolkit.grading.report import RESULT_MIME
 from toolkit.plan.rules import PLAN_KEY, plan_points
 from toolkit.widgets.numbers import parse_number
 from toolkit.widgets.quiz import LETTERS
-from toolkit.widgets.store import ANSWERS_FILE
+from toolkit.widgets.store import ANSWERS_FILE, read_answers
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "workshop_feedback"
@@ -201,11 +200,10 @@ class WorkshopFeedback(Preprocessor):
 
     @staticmethod
     def _plan_view(folder: Path) -> str:
-        try:
-            data = json.loads((folder / ANSWERS_FILE).read_text(encoding="utf-8"))
-            plan = data.get("answers", {}).get(PLAN_KEY)
-        except (OSError, ValueError, AttributeError):
+        answers = read_answers(folder / ANSWERS_FILE)
+        if answers is None:
             return "<p class='wrong'>没有读到计划内容（answers.json 缺失或已损坏）。</p>"
+        plan = answers.get(PLAN_KEY)
         catalogue = load_catalogue()
         rows = "".join(
             f"<tr><td>{_esc(catalogue.point(code).label())}</td><td>{_esc(entry.get('goal', ''))}</td>"

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from toolkit.grading.report import show_result
 from toolkit.widgets.numbers import parse_number
-from toolkit.widgets.store import ANSWERS_FILE, AnswerStore
+from toolkit.widgets.store import ANSWERS_FILE, read_answers
 
 
 def _answer(item_id: str, answers_file: str | Path) -> object:
-    # A fresh read: the grader must see exactly what was submitted.
-    return AnswerStore(answers_file).get(item_id)
+    # A fresh read that leaves the file as it is: the grader must see exactly what was submitted.
+    return (read_answers(answers_file) or {}).get(item_id)
 
 
 def _points(fraction: float, points: float) -> float:

@@ -31,6 +31,18 @@ def set_aside(file: Path) -> Path:
     return backup
 
 
+def read_answers(path: str | Path) -> dict[str, Any] | None:
+    """The answers saved in ``path``, or None when it is missing or damaged; the file is not touched.
+
+    Graders and feedback read submissions with this: looking at a submission never changes it.
+    """
+    try:
+        answers = json.loads(Path(path).read_text(encoding="utf-8"))["answers"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return answers if isinstance(answers, dict) else None
+
+
 class AnswerStore:
     """A small persistent mapping of item id -> answer, written atomically on every change."""
 
@@ -53,17 +65,13 @@ class AnswerStore:
     def _load(self) -> dict[str, Any]:
         if not self.path.exists():
             return {}
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            answers = data["answers"]
-            if not isinstance(answers, dict):
-                raise TypeError("answers is not a mapping")
-            return answers
-        except (ValueError, KeyError, TypeError):
+        answers = read_answers(self.path)
+        if answers is None:
             # A damaged file is set aside, never deleted: it may still hold work.
             backup = set_aside(self.path)
             self.notice = t("quiz.store_corrupt", file=self.path.name, backup=backup.name)
             return {}
+        return answers
 
     def on_change(self, callback: Callable[[], None]) -> None:
         self._listeners.append(callback)
