@@ -11,8 +11,12 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
     """Let ``write`` fill a sibling ``.part`` file, then rename it over ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
-    write(partial)
-    os.replace(partial, path)
+    try:
+        write(partial)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # nothing half-written is left behind
+        raise
     return path
 
 

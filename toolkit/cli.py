@@ -46,6 +46,18 @@ def _parser() -> argparse.ArgumentParser:
         "--db", dest="db_url", default=None, help="成绩库地址，默认课程目录内的 SQLite / database URL"
     )
 
+    hours = commands.add_parser("hours", help="按方案统计研修学时 / research hours under a scheme")
+    hours.add_argument("ledger", help="研修记录：CSV、xlsx 或 xls / research ledger")
+    hours.add_argument("--scheme", required=True, help="规则方案，如 guangdong-2021 / scheme")
+    hours.add_argument("--out", default=None, help="输出 .csv 或 .xlsx（默认打印）/ output file")
+
+    assess = commands.add_parser("assess", help="按方案计算角色得分与合格率 / role scores and pass rates")
+    assess.add_argument("ledger", help="研修记录：CSV、xlsx 或 xls / research ledger")
+    assess.add_argument("--scheme", required=True, help="规则方案，如 hefei-2021 / scheme")
+    assess.add_argument("--roster", required=True, help="名单文件 / roster file")
+    assess.add_argument("--out", default=None, help="个人得分 .csv 或 .xlsx（默认打印）/ people")
+    assess.add_argument("--school-out", default=None, help="各校合格率 .csv 或 .xlsx / schools")
+
     dashboard = commands.add_parser("dashboard", help="用 Voila 提供仪表盘 / serve the dashboard")
     dashboard.add_argument("course_dir")
     dashboard.add_argument("--port", type=int, default=None)
@@ -90,6 +102,16 @@ def _run(args: argparse.Namespace) -> int:
         )
         print(report.message())
         return 0
+    if args.command == "hours":
+        from toolkit.ledger.commands import hours_command
+
+        return hours_command(args.ledger, scheme=args.scheme, out=args.out)
+    if args.command == "assess":
+        from toolkit.ledger.commands import assess_command
+
+        return assess_command(
+            args.ledger, scheme=args.scheme, roster=args.roster, out=args.out, school_out=args.school_out
+        )
     if args.command == "dashboard":
         from toolkit.dashboard import serve_dashboard
 

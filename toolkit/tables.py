@@ -50,10 +50,11 @@ class ColumnSpec:
     required: bool = False
 
     def matches(self, header: str) -> bool:
-        return _header_key(header) in {_header_key(n) for n in self.names}
+        return normalise_label(header) in {normalise_label(n) for n in self.names}
 
 
-def _header_key(header: str) -> str:
+def normalise_label(header: str) -> str:
+    """A header or label compared loosely: case, spaces, dashes, slashes and brackets ignored."""
     return re.sub(r"[\s\-_/（）()]+", "_", clean(header).lower()).strip("_")
 
 

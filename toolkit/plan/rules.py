@@ -137,7 +137,7 @@ def default_rules(
         )
         for point in load_catalogue().points
     }
-    return PlanRules(load_scheme(scheme).selection, environment, evidence, scheme)
+    return PlanRules(load_scheme(scheme, course_dir=course_dir).selection, environment, evidence, scheme)
 
 
 def rules_to_dict(rules: PlanRules) -> dict[str, Any]:

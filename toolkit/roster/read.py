@@ -30,7 +30,7 @@ COLUMNS = (
 )
 
 # IDs become folder names in nbgrader's submitted/ and autograded/ trees.
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
+TEACHER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def read_roster(path: str | Path) -> Roster:
     teachers = []
     for number, values in table.rows:
         teacher_id = values["teacher_id"]
-        if not _ID.match(teacher_id):
+        if not TEACHER_ID.match(teacher_id):
             raise table.error(t("roster.bad_id", value=teacher_id), row=number, key="teacher_id")
         if teacher_id in first_row:
             raise table.error(

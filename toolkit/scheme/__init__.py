@@ -1,19 +1,29 @@
-"""Programme schemes (rules as data): point selection for the personal plan."""
+"""Programme schemes (rules as data): point selection, activity hours, role scores and pass rates."""
 
-from toolkit.scheme.load import (
-    DEFAULT_SCHEME,
+from toolkit.scheme.load import DEFAULT_SCHEME, available_schemes, load_scheme, parse_scheme, scheme_file
+from toolkit.scheme.model import (
+    ActivityKind,
+    HoursRule,
+    PassRateRule,
+    PassRateTier,
+    Role,
+    RoleItem,
     Scheme,
     SelectionRule,
-    available_schemes,
-    load_scheme,
-    parse_scheme,
 )
 
 __all__ = [
     "DEFAULT_SCHEME",
+    "ActivityKind",
+    "HoursRule",
+    "PassRateRule",
+    "PassRateTier",
+    "Role",
+    "RoleItem",
     "Scheme",
     "SelectionRule",
     "available_schemes",
     "load_scheme",
     "parse_scheme",
+    "scheme_file",
 ]
