@@ -46,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
         "--db", dest="db_url", default=None, help="成绩库地址，默认课程目录内的 SQLite / database URL"
     )
 
+    ledger = commands.add_parser("ledger", help="研修记录工具 / research ledger tools")
+    ledger_commands = ledger.add_subparsers(dest="ledger_command", required=True, metavar="ACTION")
+    load = ledger_commands.add_parser("import", help="把研修记录导入课程 / import a ledger into a course")
+    load.add_argument("course_dir")
+    load.add_argument("file", help="研修记录：CSV、xlsx 或 xls / research ledger")
+
     hours = commands.add_parser("hours", help="按方案统计研修学时 / research hours under a scheme")
     hours.add_argument("ledger", help="研修记录：CSV、xlsx 或 xls / research ledger")
     hours.add_argument("--scheme", required=True, help="规则方案，如 guangdong-2021 / scheme")
@@ -101,6 +107,11 @@ def _run(args: argparse.Namespace) -> int:
             **_given(environment=args.environment, scheme=args.scheme, db_url=args.db_url),
         )
         print(report.message())
+        return 0
+    if args.command == "ledger":
+        from toolkit.ledger.course import import_ledger
+
+        print(import_ledger(args.course_dir, args.file).message())
         return 0
     if args.command == "hours":
         from toolkit.ledger.commands import hours_command

@@ -94,3 +94,23 @@ comment_bank = Table(
     Column("added_by", String(128), nullable=False),
     Column("added_at", DateTime, nullable=False),
 )
+
+# The research ledger as imported: one active row per (teacher, activity). A re-import that
+# changes a row marks the old one superseded (kept) and adds the new one; nothing is deleted.
+ledger = Table(
+    "workshop_ledger",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("teacher_id", String(128), nullable=False, index=True),
+    Column("activity_id", String(256), nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("hours", Float),
+    Column("minutes", Float),
+    Column("score", Float),
+    Column("activity_date", String(10)),
+    Column("evidence", Text, nullable=False, default=""),
+    Column("source_file", Text, nullable=False),
+    Column("source_row", Integer, nullable=False),
+    Column("imported_at", DateTime, nullable=False),
+    Column("superseded", Boolean, nullable=False, default=False),
+)

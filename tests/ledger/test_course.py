@@ -1,0 +1,76 @@
+"""A ledger imported into a course, merged with nbgrader's submissions, and never deleted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from nbgrader.api import Gradebook
+
+from tests.conftest import roster, workshop
+from toolkit.course import init_course, load_course
+from toolkit.ledger.course import course_assessment, course_hours, import_ledger
+
+HEADER = "工号,活动编号,类型,学时,分钟,评分\n"
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("ledger_course")
+    people = roster(
+        base / "r.csv",
+        ["T1,甲,一中,数学,教师", "T2,乙,一中,数学,教师", "T3,丙,一中,语文,教师", "A1,丁,一中,,管理员"],
+    )
+    init_course(base / "course", roster=people, scheme="hefei-2021")
+    return base / "course"
+
+
+def write(path: Path, rows: list[str]) -> Path:
+    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def stored(course: Path) -> list[tuple]:
+    database = load_course(course).db_url.removeprefix("sqlite:///")
+    with sqlite3.connect(database) as db:
+        return db.execute(
+            "select teacher_id, activity_id, minutes, superseded from workshop_ledger order by id"
+        ).fetchall()
+
+
+def test_import_then_reimport_keeps_every_version(course: Path, tmp_path: Path) -> None:
+    first = write(tmp_path / "v1.csv", ["T1,c1,网络课程学习,,300,", "T2,c1,网络课程学习,,600,"])
+    report = import_ledger(course, first)
+    assert (report.added, report.unchanged, report.updated) == (2, 0, 0)
+    second = write(tmp_path / "v2.csv", ["T1,c1,网络课程学习,,600,", "T2,c1,网络课程学习,,600,"])
+    report = import_ledger(course, second)
+    assert (report.added, report.unchanged, report.updated) == (0, 1, 1)
+    assert stored(course) == [("T1", "c1", 300.0, 1), ("T2", "c1", 600.0, 0), ("T1", "c1", 600.0, 0)]
+
+
+def test_a_row_for_someone_outside_the_course_stores_nothing(course: Path, tmp_path: Path) -> None:
+    before = stored(course)
+    bad = write(tmp_path / "bad.csv", ["T3,d1,线上讨论,,,", "X9,d1,线上讨论,,,"])
+    result = workshop("ledger", "import", str(course), str(bad))
+    assert result.returncode == 2 and "X9" in result.stderr and "第 3 行" in result.stderr
+    assert stored(course) == before
+
+
+# nbgrader's own add_submission triggers this SQLAlchemy warning inside nbgrader.
+@pytest.mark.filterwarnings("ignore::sqlalchemy.exc.SAWarning")
+def test_nbgrader_submissions_count_as_the_matching_activities(course: Path, tmp_path: Path) -> None:
+    settings = load_course(course)
+    with Gradebook(settings.db_url, settings.course_id) as gradebook:
+        for assignment in ("self_test", "personal_plan"):
+            gradebook.update_or_create_assignment(assignment)
+            gradebook.add_submission(assignment, "T1", timestamp=dt.datetime(2026, 3, 2, 9, 0))
+    # T3's self-test is also in the ledger: it counts once.
+    import_ledger(course, write(tmp_path / "v3.csv", ["T3,st,自测诊断,,,"]))
+    people = course_assessment(course).people.set_index("person_id")  # type: ignore[union-attr]
+    # T1: self-test 10 + plan 5 (nbgrader) + 30 (600 minutes, the re-imported row) = 45
+    assert people.loc["T1", "score"] == 45 and people.loc["T1", "passed"]
+    assert people.loc["T2", "score"] == 30 and people.loc["T3", "score"] == 10
+    assert people.loc["A1", "role"] == "admin" and people.loc["A1", "pass_rate"] == 0  # 1 of 3 passed
+    assert course_hours(course) is None  # the Hefei scheme scores roles; it has no hours rule

@@ -1,0 +1,241 @@
+"""The research ledger inside a course: imported into the gradebook database and merged with what
+nbgrader knows (a submitted self-test or plan counts as that activity when the scheme has one)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import create_engine, select, text
+
+from toolkit.assess import Assessment
+from toolkit.course import tables
+from toolkit.course.config import load_course
+from toolkit.errors import InputError
+from toolkit.gradebook import CourseData, read_course
+from toolkit.i18n import add_messages, t
+from toolkit.ledger.read import Ledger, LedgerRow, read_ledger
+from toolkit.roster import Roster, Teacher
+from toolkit.scheme import DEFAULT_SCHEME, Scheme, load_scheme
+
+add_messages(
+    {
+        "ledger.not_in_course": {
+            "zh": "工号 {teacher} 不是本课程的教师，请先用 workshop init 把他加入名单",
+            "en": "{teacher} is not a teacher of this course; add them with workshop init first",
+        },
+        "ledger.imported": {
+            "zh": "已导入 {file}：新增 {added} 条，未变 {unchanged} 条，更新 {updated} 条（旧记录已存档）",
+            "en": "Imported {file}: {added} new, {unchanged} unchanged, {updated} updated (old rows kept)",
+        },
+    }
+)
+
+NBGRADER_ROW = 0  # rows that come from nbgrader, not from a ledger file
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    file: Path
+    added: int
+    unchanged: int
+    updated: int
+
+    def message(self) -> str:
+        return t(
+            "ledger.imported",
+            file=self.file,
+            added=self.added,
+            unchanged=self.unchanged,
+            updated=self.updated,
+        )
+
+
+def course_scheme(course_dir: str | Path) -> Scheme:
+    """The scheme chosen at ``workshop init`` (a course's own scheme file included)."""
+    settings = load_course(course_dir)
+    engine = create_engine(settings.db_url, future=True)
+    try:
+        with engine.connect() as connection:
+            found = connection.execute(
+                select(tables.setting.c.value).where(tables.setting.c.key == "scheme")
+            ).scalar()
+    finally:
+        engine.dispose()
+    return load_scheme(found or DEFAULT_SCHEME, course_dir=settings.root)
+
+
+def _stored(row: LedgerRow, source: Path, now: dt.datetime) -> dict[str, object]:
+    return {
+        "teacher_id": row.teacher_id,
+        "activity_id": row.activity_id,
+        "kind": row.kind.id,
+        "hours": row.hours,
+        "minutes": row.minutes,
+        "score": row.score,
+        "activity_date": row.date.isoformat() if row.date else None,
+        "evidence": row.evidence,
+        "source_file": str(source),
+        "source_row": row.row,
+        "imported_at": now,
+        "superseded": False,
+    }
+
+
+def _same(stored: dict[str, object], new: dict[str, object]) -> bool:
+    keys = ("kind", "hours", "minutes", "score", "activity_date", "evidence")
+    return all(stored[key] == new[key] for key in keys)
+
+
+def import_ledger(course_dir: str | Path, ledger_file: str | Path) -> ImportReport:
+    """Check the whole file first, then store it in one transaction; a changed row supersedes the old one."""
+    settings = load_course(course_dir)
+    ledger = read_ledger(ledger_file, course_scheme(course_dir))
+    data = read_course(course_dir)
+    known = set(data.teachers["teacher_id"])
+    for row in ledger.rows:
+        if row.teacher_id not in known:
+            raise InputError(
+                t("ledger.not_in_course", teacher=row.teacher_id),
+                file=ledger.file,
+                row=row.row,
+                column="工号",
+            )
+    now = dt.datetime.now().replace(microsecond=0)
+    engine = create_engine(settings.db_url, future=True)
+    added = unchanged = updated = 0
+    try:
+        tables.metadata.create_all(engine)
+        with engine.begin() as connection:
+            active = {
+                (r.teacher_id, r.activity_id): dict(r._mapping)
+                for r in connection.execute(
+                    select(tables.ledger).where(tables.ledger.c.superseded.is_(False))
+                )
+            }
+            for row in ledger.rows:
+                new = _stored(row, ledger.file, now)
+                old = active.get((row.teacher_id, row.activity_id))
+                if old is not None and _same(old, new):
+                    unchanged += 1
+                    continue
+                if old is not None:
+                    connection.execute(
+                        tables.ledger.update().where(tables.ledger.c.id == old["id"]).values(superseded=True)
+                    )
+                    updated += 1
+                else:
+                    added += 1
+                connection.execute(tables.ledger.insert().values(**new))
+    finally:
+        engine.dispose()
+    return ImportReport(ledger.file, added, unchanged, updated)
+
+
+def _stored_rows(settings_url: str) -> pd.DataFrame:
+    engine = create_engine(settings_url, future=True)
+    try:
+        tables.metadata.create_all(engine)
+        with engine.connect() as connection:
+            return pd.read_sql_query(
+                text("SELECT * FROM workshop_ledger WHERE superseded = :no ORDER BY id"),
+                connection,
+                params={"no": False},
+            )
+    finally:
+        engine.dispose()
+
+
+def course_ledger(course_dir: str | Path, *, data: CourseData | None = None) -> Ledger:
+    """The imported ledger plus one row per nbgrader submission whose assignment is a scheme activity."""
+    data = data or read_course(course_dir)
+    scheme = course_scheme(course_dir)
+    kinds = {kind.id: kind for kind in scheme.activities}
+    stored = _stored_rows(data.settings.db_url)
+    # Records of teachers who left the course are kept in the database but not counted.
+    active = set(data.teachers.loc[data.teachers["active"], "teacher_id"])
+    rows: list[LedgerRow] = []
+    seen: set[tuple[str, str]] = set()
+    for record in stored.itertuples():
+        kind = kinds.get(record.kind)
+        if kind is None or record.teacher_id not in active:
+            continue  # a kind the course's current scheme does not know is not counted either
+        seen.add((record.teacher_id, record.kind))
+        rows.append(
+            LedgerRow(
+                row=int(record.source_row),
+                teacher_id=record.teacher_id,
+                activity_id=record.activity_id,
+                kind=kind,
+                hours=None if pd.isna(record.hours) else float(record.hours),
+                minutes=None if pd.isna(record.minutes) else float(record.minutes),
+                score=None if pd.isna(record.score) else float(record.score),
+                date=dt.date.fromisoformat(record.activity_date) if record.activity_date else None,
+                evidence=record.evidence or "",
+            )
+        )
+    for submission in data.submissions.itertuples():
+        kind = kinds.get(submission.assignment)
+        if kind is None or submission.teacher_id not in active or (submission.teacher_id, kind.id) in seen:
+            continue  # already in the ledger: the same activity counts once
+        submitted = pd.Timestamp(submission.submitted_at)
+        rows.append(
+            LedgerRow(
+                row=NBGRADER_ROW,
+                teacher_id=submission.teacher_id,
+                activity_id=f"nbgrader:{submission.assignment}",
+                kind=kind,
+                hours=None,
+                minutes=None,
+                score=None,
+                date=None if pd.isna(submitted) else submitted.date(),
+                evidence="nbgrader",
+            )
+        )
+    return Ledger(file=Path(data.settings.db_url), scheme=scheme, rows=tuple(rows), duplicates=())
+
+
+def course_roster(data: CourseData) -> Roster:
+    """The course's active teachers as a roster (role, school and group from the roster details)."""
+    active = data.teachers[data.teachers["active"]]
+    return Roster(
+        file=Path(data.settings.db_url),
+        teachers=tuple(
+            Teacher(
+                teacher_id=row.teacher_id,
+                name=row.name,
+                school=row.school,
+                subject=row.subject,
+                stage=row.stage,
+                group=row.research_group,
+                role=row.role,
+            )
+            for row in active.itertuples()
+        ),
+    )
+
+
+def course_hours(course_dir: str | Path, *, data: CourseData | None = None) -> pd.DataFrame | None:
+    """``workshop hours`` for the course's active teachers (zero without records); None if the
+    course's scheme has no hours rule."""
+    from toolkit.ledger.hours import count_hours
+
+    data = data or read_course(course_dir)
+    ledger = course_ledger(course_dir, data=data)
+    if ledger.scheme.hours is None:
+        return None
+    people = list(data.teachers.loc[data.teachers["active"], "teacher_id"])
+    return count_hours(ledger, people=people)
+
+
+def course_assessment(course_dir: str | Path, *, data: CourseData | None = None) -> Assessment | None:
+    """``workshop assess`` for the course's active members; None if the scheme scores no roles."""
+    from toolkit.assess import assess
+
+    data = data or read_course(course_dir)
+    ledger = course_ledger(course_dir, data=data)
+    if not ledger.scheme.roles:
+        return None
+    return assess(ledger, course_roster(data))
