@@ -1,5 +1,6 @@
 """The toolkit's public Python interface: what notebooks, dashboards and scripts call."""
 
+from toolkit.assess import Assessment, assess
 from toolkit.catalogue import Catalogue, Point, load_catalogue
 from toolkit.charts import ChartAdvisor
 from toolkit.course import CourseSettings, InitReport, init_course, load_course
@@ -9,13 +10,18 @@ from toolkit.errors import InputError
 from toolkit.gradebook import CourseData, read_course
 from toolkit.i18n import set_language, t
 from toolkit.learner import LearnerAnalysis, load_quiz
+from toolkit.ledger import Ledger, count_hours, read_ledger
+from toolkit.ledger.course import course_assessment, course_hours, import_ledger
 from toolkit.library import ResourceLibrary, ResourceLibraryManager
 from toolkit.modules import CourseHome, ModulePage
+from toolkit.report import write_report
 from toolkit.roster import Roster, Teacher, read_roster, summarise_roster
 from toolkit.rubric import Rubric, RubricBuilder, load_rubric
 from toolkit.rubric import score as score_rubric
+from toolkit.scheme import Scheme, load_scheme
 
 __all__ = [
+    "Assessment",
     "Catalogue",
     "ChartAdvisor",
     "CohortDashboard",
@@ -26,6 +32,7 @@ __all__ = [
     "InitReport",
     "InputError",
     "LearnerAnalysis",
+    "Ledger",
     "ModulePage",
     "Point",
     "ResourceLibrary",
@@ -33,13 +40,21 @@ __all__ = [
     "Roster",
     "Rubric",
     "RubricBuilder",
+    "Scheme",
     "Teacher",
+    "assess",
+    "count_hours",
+    "course_assessment",
+    "course_hours",
+    "import_ledger",
     "init_course",
     "load_catalogue",
     "load_course",
     "load_quiz",
     "load_rubric",
+    "load_scheme",
     "read_course",
+    "read_ledger",
     "read_roster",
     "run_demo",
     "score_rubric",
@@ -47,4 +62,5 @@ __all__ = [
     "set_language",
     "summarise_roster",
     "t",
+    "write_report",
 ]

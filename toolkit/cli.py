@@ -64,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("--out", default=None, help="个人得分 .csv 或 .xlsx（默认打印）/ people")
     assess.add_argument("--school-out", default=None, help="各校合格率 .csv 或 .xlsx / schools")
 
+    report = commands.add_parser("report", help="导出课程报告 xlsx / export the course report")
+    report.add_argument("course_dir")
+    report.add_argument("--out", required=True, help="报告文件 .xlsx / report workbook")
+
     dashboard = commands.add_parser("dashboard", help="用 Voila 提供仪表盘 / serve the dashboard")
     dashboard.add_argument("course_dir")
     dashboard.add_argument("--port", type=int, default=None)
@@ -123,6 +127,11 @@ def _run(args: argparse.Namespace) -> int:
         return assess_command(
             args.ledger, scheme=args.scheme, roster=args.roster, out=args.out, school_out=args.school_out
         )
+    if args.command == "report":
+        from toolkit.report.workbook import report_message, write_report
+
+        print(report_message(write_report(args.course_dir, out=args.out)))
+        return 0
     if args.command == "dashboard":
         from toolkit.dashboard import serve_dashboard
 

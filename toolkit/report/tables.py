@@ -1,0 +1,193 @@
+"""The figures of a course report as DataFrames with Chinese headers: teachers, groups, schools,
+points, hours and scores. Hours and scores are exactly what ``workshop hours`` / ``workshop assess``
+compute for the same records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import create_engine, text
+
+from toolkit.assess import item_names
+from toolkit.catalogue import load_catalogue
+from toolkit.gradebook import CourseData, item_points, read_course
+from toolkit.ledger.course import course_assessment, course_hours, course_scheme
+from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, plan_points
+from toolkit.widgets.store import ANSWERS_FILE, read_answers
+
+SELF_TEST = "self_test"
+ROLE_NAMES = {"teacher": "教师", "leader": "坊主", "admin": "管理员"}
+HOURS_HEADERS = {"teacher_id": "工号", "counted_hours": "计入学时", "complete": "学时达标"}
+SCORE_HEADERS = {
+    "person_id": "工号",
+    "role": "角色",
+    "score": "考核得分",
+    "max_score": "满分",
+    "passed": "考核合格",
+}
+SCHOOL_HEADERS = {
+    "school": "学校",
+    "participants": "参训学员",
+    "passed": "合格人数",
+    "pass_rate": "合格率",
+    "pass_rate_points": "合格率得分",
+}
+
+
+@dataclass(frozen=True)
+class ReportTables:
+    scheme_name: str
+    sheets: dict[str, pd.DataFrame]  # sheet name → table, in workbook order
+
+
+def _self_test_shares(data: CourseData) -> pd.Series:
+    scores = data.scores[data.scores["assignment"] == SELF_TEST].set_index("teacher_id")
+    return (scores["score"] / scores["max_score"]).where(scores["max_score"] > 0)
+
+
+def _status(data: CourseData, teacher_ids: pd.Series, assignment: str) -> pd.Series:
+    submitted = set(data.submissions.loc[data.submissions["assignment"] == assignment, "teacher_id"])
+    return teacher_ids.map(lambda tid: "已提交" if tid in submitted else "未提交")
+
+
+def teacher_table(data: CourseData, hours: pd.DataFrame | None, scores: pd.DataFrame | None) -> pd.DataFrame:
+    active = data.teachers[data.teachers["active"]].reset_index(drop=True)
+    frame = pd.DataFrame(
+        {
+            "工号": active["teacher_id"],
+            "姓名": active["name"],
+            "学校": active["school"],
+            "教研组": active["research_group"],
+            "学科": active["subject"],
+            "角色": active["role"].map(ROLE_NAMES).fillna(active["role"]),
+            "自测诊断": _status(data, active["teacher_id"], SELF_TEST),
+            "自测得分率": active["teacher_id"].map(_self_test_shares(data)),
+            "研修计划": _status(data, active["teacher_id"], PLAN_ASSIGNMENT),
+            "提交能力点作业数": active["teacher_id"]
+            .map(
+                data.submissions[data.submissions["assignment"].str.startswith("task_")]
+                .groupby("teacher_id")
+                .size()
+            )
+            .fillna(0)
+            .astype(int),
+        }
+    )
+    if hours is not None:
+        frame = frame.merge(hours.rename(columns=HOURS_HEADERS), on="工号", how="left")
+    if scores is not None:
+        frame = frame.merge(
+            scores[["person_id", "score", "max_score", "passed"]].rename(columns=SCORE_HEADERS),
+            on="工号",
+            how="left",
+        )
+    return frame
+
+
+def group_table(teachers: pd.DataFrame) -> pd.DataFrame:
+    grouped = teachers.groupby(["学校", "教研组"], as_index=False, dropna=False)
+    frame = grouped.agg(
+        人数=("工号", "size"),
+        自测已提交=("自测诊断", lambda s: int((s == "已提交").sum())),
+        计划已提交=("研修计划", lambda s: int((s == "已提交").sum())),
+        平均自测得分率=("自测得分率", "mean"),
+    )
+    for column in ("学时达标", "考核合格"):
+        if column in teachers:
+            frame[f"{column}人数"] = grouped[column].agg(lambda s: int(s.fillna(False).astype(bool).sum()))[
+                column
+            ]
+    return frame
+
+
+def school_table(teachers: pd.DataFrame, schools: pd.DataFrame | None) -> pd.DataFrame:
+    frame = teachers.groupby("学校", as_index=False).agg(人数=("工号", "size"))
+    if "学时达标" in teachers:
+        done = teachers.groupby("学校")["学时达标"].agg(lambda s: int(s.fillna(False).astype(bool).sum()))
+        frame["学时达标人数"] = frame["学校"].map(done)
+    if schools is not None:
+        frame = frame.merge(schools.rename(columns=SCHOOL_HEADERS), on="学校", how="left")
+    return frame
+
+
+def _plan_choices(course_root: Path, teacher_ids: list[str]) -> pd.Series:
+    """How many teachers chose each point in their (autograded) personal plan."""
+    counts: dict[str, int] = {}
+    for teacher_id in teacher_ids:
+        answers = read_answers(course_root / "autograded" / teacher_id / PLAN_ASSIGNMENT / ANSWERS_FILE)
+        for code in plan_points((answers or {}).get(PLAN_KEY)):
+            counts[code] = counts.get(code, 0) + 1
+    return pd.Series(counts, dtype=int)
+
+
+def _rubric_levels(db_url: str) -> pd.DataFrame:
+    engine = create_engine(db_url, future=True)
+    try:
+        with engine.connect() as connection:
+            has_table = connection.dialect.has_table(connection, "workshop_rubric_grade")
+            if not has_table:
+                return pd.DataFrame(columns=["assignment", "level_name", "n"])
+            return pd.read_sql_query(
+                text(
+                    "SELECT assignment, level_name, COUNT(*) AS n FROM workshop_rubric_grade "
+                    "WHERE superseded = :no GROUP BY assignment, level_name"
+                ),
+                connection,
+                params={"no": False},
+            )
+    finally:
+        engine.dispose()
+
+
+def point_table(data: CourseData) -> pd.DataFrame:
+    catalogue = load_catalogue()
+    active = list(data.teachers.loc[data.teachers["active"], "teacher_id"])
+    tags = item_points(data.settings.root, SELF_TEST)
+    grades = data.grades[(data.grades["assignment"] == SELF_TEST) & data.grades["teacher_id"].isin(active)]
+    tagged = grades.merge(tags, on=["notebook", "cell"], how="inner")
+    per_point = tagged.groupby("point").agg(score=("score", "sum"), max_score=("max_score", "sum"))
+    share = (per_point["score"] / per_point["max_score"]).where(per_point["max_score"] > 0)
+    chosen = _plan_choices(data.settings.root, active)
+    levels = _rubric_levels(data.settings.db_url)
+    submissions = data.submissions[data.submissions["teacher_id"].isin(active)]
+    rows = []
+    for point in catalogue.points:
+        task = f"task_{point.code}"
+        graded = levels[levels["assignment"] == task].set_index("level_name")["n"]
+        rows.append(
+            {
+                "能力点": point.code,
+                "名称": point.name,
+                "维度": point.dimension.label(),
+                "自测得分率": share.get(point.code),
+                "计划选择人数": int(chosen.get(point.code, 0)),
+                "提交证据人数": int((submissions["assignment"] == task).sum()),
+                "评定优秀": int(graded.get("优秀", 0)),
+                "评定合格": int(graded.get("合格", 0)),
+                "评定不合格": int(graded.get("不合格", 0)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def build_report_tables(course_dir: str | Path) -> ReportTables:
+    data = read_course(course_dir)
+    scheme = course_scheme(course_dir)
+    hours = course_hours(course_dir, data=data)
+    assessment = course_assessment(course_dir, data=data)
+    scores = assessment.people if assessment is not None else None
+    teachers = teacher_table(data, hours, scores)
+    sheets = {
+        "教师": teachers,
+        "教研组": group_table(teachers),
+        "学校": school_table(teachers, assessment.schools if assessment is not None else None),
+        "能力点": point_table(data),
+    }
+    if hours is not None:
+        sheets["学时"] = hours.rename(columns=HOURS_HEADERS)
+    if scores is not None:
+        names = {**SCORE_HEADERS, **item_names(scheme)}
+        sheets["考核"] = scores.assign(role=scores["role"].map(ROLE_NAMES)).rename(columns=names)
+    return ReportTables(scheme.name, sheets)
