@@ -171,6 +171,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "demo.step.generate": {"zh": "生成并发布作业", "en": "Generating and releasing"},
     "demo.step.submit": {"zh": "模拟教师提交", "en": "Simulating submissions"},
     "demo.step.autograde": {"zh": "nbgrader 自动评分", "en": "nbgrader autograding"},
+    "demo.step.ledger": {"zh": "导入研修记录并导出报告", "en": "Importing the ledger and writing the report"},
     "demo.step.plans": {
         "zh": "提交研修计划和能力点证据，量规评分，生成反馈",
         "en": "Plans and point evidence, rubric grading, feedback",

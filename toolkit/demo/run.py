@@ -19,8 +19,10 @@ from toolkit.demo.files import write_evidence
 from toolkit.demo.synth import (
     read_item_keys,
     synthetic_answers,
+    synthetic_ledger,
     synthetic_plan,
     synthetic_roster,
+    write_ledger_csv,
     write_roster_csv,
 )
 from toolkit.desk import GradingDesk
@@ -28,11 +30,14 @@ from toolkit.errors import InputError
 from toolkit.evidence import EVIDENCE_DIR
 from toolkit.gradebook import read_course
 from toolkit.i18n import t
+from toolkit.ledger.course import import_ledger
 from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, load_rules
+from toolkit.report import write_report
 from toolkit.rubric import load_point_rubric
 from toolkit.widgets import AnswerStore
 
 SELF_TEST = "self_test"
+DEMO_SCHEME = "hefei-2021"  # role scores and pass rates, so every dashboard and report sheet has figures
 MAX_TEACHERS = 5000
 SUBMIT_SHARE = 0.92  # a few teachers have not submitted yet, as in any real workshop
 
@@ -71,7 +76,7 @@ def run_demo(
     if root.exists() and any(root.iterdir()):
         raise InputError(t("demo.exists", course=root))
 
-    steps = tqdm(total=6, desc="workshop demo", unit="step", leave=True)
+    steps = tqdm(total=7, desc="workshop demo", unit="step", leave=True)
 
     steps.set_description(t("demo.step.roster"))
     people = synthetic_roster(teachers, seed=seed)
@@ -81,7 +86,7 @@ def run_demo(
     steps.update(1)
 
     steps.set_description(t("demo.step.init"))
-    init_course(root, roster=roster_file, environment="C")
+    init_course(root, roster=roster_file, environment="C", scheme=DEMO_SCHEME)
     steps.update(1)
 
     steps.set_description(t("demo.step.generate"))
@@ -113,6 +118,13 @@ def run_demo(
 
     steps.set_description(t("demo.step.plans"))
     _plans_and_tasks(root, people, rng, stamp)
+    steps.update(1)
+
+    steps.set_description(t("demo.step.ledger"))
+    ledger_file = root / "demo_ledger.csv"
+    write_ledger_csv(synthetic_ledger(people, rng), ledger_file)
+    import_ledger(root, ledger_file)
+    write_report(root, out=root / "report.xlsx")
     steps.update(1)
     steps.close()
 

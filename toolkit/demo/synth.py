@@ -173,3 +173,81 @@ def synthetic_plan(
             "practice_hours": practice,
         }
     return {"environment": "C", "points": points}
+
+
+LEDGER_HEADERS = ["工号", "活动编号", "类型", "学时", "分钟", "评分", "日期", "佐证"]
+
+
+def synthetic_ledger(teachers: list[Teacher], rng: random.Random) -> list[list[object]]:
+    """Ledger rows under the Hefei 2021 items: online study, discussion and school-based research for
+    teachers; plans, briefs and a demonstration case for leaders; the administrator's items."""
+    rows: list[list[object]] = []
+    day = "2026-04-{:02d}"
+    for person in teachers:
+        tid = person.teacher_id
+        if person.role == "teacher":
+            minutes = max(0, int(rng.gauss(520, 160)))
+            for part in range(rng.choice((1, 2, 3))):
+                rows.append(
+                    [
+                        tid,
+                        f"course-{part + 1}",
+                        "网络课程学习",
+                        "",
+                        minutes // (part + 1),
+                        "",
+                        day.format(3),
+                        "",
+                    ]
+                )
+            for n in range(rng.choice((0, 1, 1, 2))):
+                rows.append([tid, f"discussion-{n + 1}", "线上讨论", "", "", "", day.format(10 + n), ""])
+            sessions = rng.randint(2, 5)
+            for n in range(sessions):
+                rating = rng.randint(11, 20) if n == sessions - 1 else ""
+                rows.append(
+                    [
+                        tid,
+                        f"research-{n + 1}",
+                        "校本教研",
+                        rng.choice((2, 2.5, 3, 4)),
+                        "",
+                        rating,
+                        day.format(12 + n),
+                        "签到表",
+                    ]
+                )
+        elif person.role == "leader":
+            rows.append([tid, "group-plan", "教研组研修计划", "", "", "", day.format(1), "计划"])
+            for n in range(rng.randint(1, 3)):
+                rows.append([tid, f"brief-{n + 1}", "活动简报", "", "", "", day.format(15 + n), "简报"])
+            rows.append(
+                [
+                    tid,
+                    "demo-case",
+                    "教学示范案例",
+                    "",
+                    rng.randint(18, 38),
+                    rng.randint(40, 58),
+                    day.format(20),
+                    "课例",
+                ]
+            )
+            rows.append([tid, "excellent-1", "优秀案例推荐", "", "", "", day.format(25), "课例"])
+        else:
+            for kind, key in (
+                ("启动会简报", "launch"),
+                ("整校推进方案", "school-plan"),
+                ("总结报告", "summary"),
+            ):
+                rows.append([tid, key, kind, "", "", "", day.format(2), kind])
+            for n in range(2):
+                rows.append([tid, f"hosted-{n + 1}", "组织在线讨论", "", "", "", day.format(8 + n), ""])
+    return rows
+
+
+def write_ledger_csv(rows: list[list[object]], path: Path) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(LEDGER_HEADERS)
+        writer.writerows(rows)
