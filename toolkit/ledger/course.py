@@ -217,25 +217,30 @@ def course_roster(data: CourseData) -> Roster:
     )
 
 
-def course_hours(course_dir: str | Path, *, data: CourseData | None = None) -> pd.DataFrame | None:
+def hours_of(ledger: Ledger, data: CourseData) -> pd.DataFrame | None:
     """``workshop hours`` for the course's active teachers (zero without records); None if the
     course's scheme has no hours rule."""
     from toolkit.ledger.hours import count_hours
 
-    data = data or read_course(course_dir)
-    ledger = course_ledger(course_dir, data=data)
     if ledger.scheme.hours is None:
         return None
-    people = list(data.teachers.loc[data.teachers["active"], "teacher_id"])
-    return count_hours(ledger, people=people)
+    return count_hours(ledger, people=list(data.teachers.loc[data.teachers["active"], "teacher_id"]))
 
 
-def course_assessment(course_dir: str | Path, *, data: CourseData | None = None) -> Assessment | None:
+def assessment_of(ledger: Ledger, data: CourseData) -> Assessment | None:
     """``workshop assess`` for the course's active members; None if the scheme scores no roles."""
     from toolkit.assess import assess
 
+    return assess(ledger, course_roster(data)) if ledger.scheme.roles else None
+
+
+def course_hours(course_dir: str | Path, *, data: CourseData | None = None) -> pd.DataFrame | None:
+    """:func:`hours_of` the course's merged ledger."""
     data = data or read_course(course_dir)
-    ledger = course_ledger(course_dir, data=data)
-    if not ledger.scheme.roles:
-        return None
-    return assess(ledger, course_roster(data))
+    return hours_of(course_ledger(course_dir, data=data), data)
+
+
+def course_assessment(course_dir: str | Path, *, data: CourseData | None = None) -> Assessment | None:
+    """:func:`assessment_of` the course's merged ledger."""
+    data = data or read_course(course_dir)
+    return assessment_of(course_ledger(course_dir, data=data), data)

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from toolkit.assess import item_names
 from toolkit.catalogue import load_catalogue
 from toolkit.gradebook import CourseData, item_points, read_course
-from toolkit.ledger.course import course_assessment, course_hours, course_scheme
+from toolkit.ledger.course import assessment_of, course_ledger, hours_of
 from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, plan_points
 from toolkit.widgets.store import ANSWERS_FILE, read_answers
 
@@ -174,9 +174,10 @@ def point_table(data: CourseData) -> pd.DataFrame:
 
 def build_report_tables(course_dir: str | Path) -> ReportTables:
     data = read_course(course_dir)
-    scheme = course_scheme(course_dir)
-    hours = course_hours(course_dir, data=data)
-    assessment = course_assessment(course_dir, data=data)
+    ledger = course_ledger(course_dir, data=data)  # read once, for both hours and scores
+    scheme = ledger.scheme
+    hours = hours_of(ledger, data)
+    assessment = assessment_of(ledger, data)
     scores = assessment.people if assessment is not None else None
     teachers = teacher_table(data, hours, scores)
     sheets = {
