@@ -220,22 +220,21 @@ class GradingDesk:
 
     def last_ticks(self, assignment: str, teacher_id: str) -> dict[str, set[str]]:
         """The indicators ticked at the latest grading, so a grader picks up where it was left."""
-        latest = self._latest(assignment, teacher_id)
-        if latest is None:
-            return {}
-        return {k: set(v) for k, v in json.loads(latest["ticks"]).items()}
+        return self.last_grading(assignment, teacher_id)[0]
 
-    def last_comment(self, assignment: str, teacher_id: str) -> str:
-        """The grader's remark at the latest grading, or an empty string."""
-        latest = self._latest(assignment, teacher_id)
-        return str(latest["comment"] or "") if latest is not None else ""
-
-    def _latest(self, assignment: str, teacher_id: str) -> pd.Series | None:
+    def last_grading(self, assignment: str, teacher_id: str) -> tuple[dict[str, set[str]], str]:
+        """The ticks and the grader's remark of the latest grading (empty when never graded)."""
         history = self.history(assignment)
-        if history.empty:
-            return None
-        mine = history[(history["teacher_id"] == teacher_id) & ~history["superseded"]]
-        return None if mine.empty else mine.iloc[-1]
+        mine = (
+            history[(history["teacher_id"] == teacher_id) & ~history["superseded"]]
+            if len(history)
+            else history
+        )
+        if mine.empty:
+            return {}, ""
+        latest = mine.iloc[-1]
+        ticks = {k: set(v) for k, v in json.loads(latest["ticks"]).items()}
+        return ticks, str(latest["comment"] or "")
 
     def history(self, assignment: str | None = None) -> pd.DataFrame:
         """Every desk grading, oldest first, superseded ones included."""

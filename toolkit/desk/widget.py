@@ -184,9 +184,8 @@ class GradingDeskApp(widgets.VBox):
                 return
             self.view.value = _submission_html(submission)
             self.shown_submission, self.shown_key = submission, key
-            ticked = self.desk.last_ticks(*key)
             # A remark belongs to one teacher: never carry it over to the next.
-            self.comment.value = self.desk.last_comment(*key)
+            ticked, self.comment.value = self.desk.last_grading(*key)
         shown = (
             [self.rubric.criterion(self.item.value)]
             if self.mode.value == "task" and self.item.value
