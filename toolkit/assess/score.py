@@ -64,11 +64,11 @@ def _item_score(item: RoleItem, rows: list[LedgerRow]) -> float:
 
 def assess(ledger: Ledger, roster: Roster) -> Assessment:
     """Every roster member's role score (members without ledger rows score 0) and each school's pass rate."""
-    from toolkit.scheme import available_schemes, load_scheme
+    from toolkit.scheme import available_schemes
 
     scheme = ledger.scheme
     if not scheme.roles:
-        with_roles = [name for name in available_schemes() if load_scheme(name).roles]
+        with_roles = available_schemes(having=lambda scheme: scheme.roles)
         raise InputError(t("assess.no_roles", scheme=scheme.id, known="、".join(with_roles)))
     people = {person.teacher_id: person for person in roster.teachers}
     for row in ledger.rows:

@@ -15,11 +15,10 @@ import pandas as pd  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from toolkit.catalogue import load_catalogue  # noqa: E402
-from toolkit.gradebook import CourseData, item_points, read_course  # noqa: E402
+from toolkit.gradebook import SELF_TEST, CourseData, item_points, read_course  # noqa: E402
 from toolkit.i18n import t  # noqa: E402
 from toolkit.plotting import figure_png, use_cjk_font  # noqa: E402
 
-SELF_TEST = "self_test"
 # The dashboard notebook learns its course from this variable (set by `workshop dashboard`).
 COURSE_ENV = "WORKSHOP_COURSE_DIR"
 

@@ -28,7 +28,7 @@ from toolkit.demo.synth import (
 from toolkit.desk import GradingDesk
 from toolkit.errors import InputError
 from toolkit.evidence import EVIDENCE_DIR
-from toolkit.gradebook import read_course
+from toolkit.gradebook import SELF_TEST, read_course
 from toolkit.i18n import t
 from toolkit.ledger.course import import_ledger
 from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, load_rules
@@ -36,7 +36,6 @@ from toolkit.report import write_report
 from toolkit.rubric import load_point_rubric
 from toolkit.widgets import AnswerStore
 
-SELF_TEST = "self_test"
 DEMO_SCHEME = "hefei-2021"  # role scores and pass rates, so every dashboard and report sheet has figures
 MAX_TEACHERS = 5000
 SUBMIT_SHARE = 0.92  # a few teachers have not submitted yet, as in any real workshop

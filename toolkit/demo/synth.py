@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 
 from toolkit.grading.cells import widget_call
-from toolkit.roster import Teacher
+from toolkit.roster import ROLES, Teacher
 from toolkit.widgets.quiz import LETTERS
 
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -54,12 +54,11 @@ def synthetic_roster(count: int, *, seed: int = 2021) -> list[Teacher]:
 
 def write_roster_csv(teachers: list[Teacher], path: Path) -> None:
     headers = ["工号", "姓名", "学校", "学科", "学段", "教研组", "角色"]
-    roles = {"teacher": "教师", "leader": "坊主", "admin": "管理员"}
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(headers)
         for p in teachers:
-            writer.writerow([p.teacher_id, p.name, p.school, p.subject, p.stage, p.group, roles[p.role]])
+            writer.writerow([p.teacher_id, p.name, p.school, p.subject, p.stage, p.group, ROLES[p.role][0]])
 
 
 @dataclass(frozen=True)

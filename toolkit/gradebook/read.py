@@ -12,6 +12,8 @@ from sqlalchemy import create_engine, text
 
 from toolkit.course.config import CourseSettings, load_course
 
+SELF_TEST = "self_test"  # the diagnosis every teacher takes; its items carry point tags
+
 _TEACHERS = """
 SELECT s.id AS teacher_id,
        COALESCE(w.name, COALESCE(s.last_name, '') || COALESCE(s.first_name, '')) AS name,

@@ -35,11 +35,11 @@ def credited_hours(row: LedgerRow) -> float:
 
 def count_hours(ledger: Ledger, *, people: list[str] | None = None) -> pd.DataFrame:
     """teacher_id, counted_hours, complete for everyone in the ledger (and in ``people``, with 0)."""
-    from toolkit.scheme import available_schemes, load_scheme
+    from toolkit.scheme import available_schemes
 
     rule = ledger.scheme.hours
     if rule is None:
-        with_rule = [name for name in available_schemes() if load_scheme(name).hours is not None]
+        with_rule = available_schemes(having=lambda scheme: scheme.hours)
         raise InputError(t("hours.no_rule", scheme=ledger.scheme.id, known="、".join(with_rule)))
     totals: dict[str, float] = dict.fromkeys(people or [], 0.0)
     practice: dict[str, float] = dict.fromkeys(people or [], 0.0)

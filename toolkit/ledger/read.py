@@ -90,9 +90,6 @@ class Ledger:
     rows: tuple[LedgerRow, ...]
     duplicates: tuple[tuple[int, int], ...]  # (row dropped, row kept)
 
-    def people(self) -> list[str]:
-        return list(dict.fromkeys(r.teacher_id for r in self.rows))
-
 
 def _kinds(scheme: Scheme) -> dict[str, ActivityKind]:
     return {normalise_label(spelling): kind for kind in scheme.activities for spelling in kind.spellings()}

@@ -12,13 +12,14 @@ from sqlalchemy import create_engine, text
 
 from toolkit.assess import item_names
 from toolkit.catalogue import load_catalogue
-from toolkit.gradebook import CourseData, item_points, read_course
+from toolkit.gradebook import SELF_TEST, CourseData, item_points, read_course
 from toolkit.ledger.course import assessment_of, course_ledger, hours_of
 from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, plan_points
+from toolkit.roster import ROLES
 from toolkit.widgets.store import ANSWERS_FILE, read_answers
 
-SELF_TEST = "self_test"
-ROLE_NAMES = {"teacher": "教师", "leader": "坊主", "admin": "管理员"}
+# Roles as the roster writes them in Chinese.
+ROLE_NAMES = {role: spellings[0] for role, spellings in ROLES.items()}
 HOURS_HEADERS = {"teacher_id": "工号", "counted_hours": "计入学时", "complete": "学时达标"}
 SCORE_HEADERS = {
     "person_id": "工号",

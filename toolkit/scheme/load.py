@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ import yaml
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.resources import content_dir
+from toolkit.roster.read import ROLES
 from toolkit.scheme.model import (
     ActivityKind,
     HoursRule,
@@ -85,7 +86,7 @@ add_messages(
 SCHEMA_VERSION = 1
 DEFAULT_SCHEME = "default"
 CATEGORIES = ("online", "practice")
-ROLE_IDS = ("teacher", "leader", "admin")
+ROLE_IDS = tuple(ROLES)  # the roles a roster can give
 _SCORING = ("points", "each", "minutes_per_point", "rating", "pass_rate", "case_share")
 
 
@@ -93,8 +94,10 @@ def schemes_dir() -> Path:
     return content_dir("rubrics") / "schemes"
 
 
-def available_schemes() -> list[str]:
-    return sorted(path.stem for path in schemes_dir().glob("*.yaml"))
+def available_schemes(*, having: Callable[[Scheme], object] | None = None) -> list[str]:
+    """Names of the shipped schemes (only those where ``having(scheme)`` is true, when given)."""
+    names = sorted(path.stem for path in schemes_dir().glob("*.yaml"))
+    return names if having is None else [name for name in names if having(load_scheme(name))]
 
 
 class _Reader:
