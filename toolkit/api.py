@@ -4,7 +4,13 @@ from toolkit.assess import Assessment, assess
 from toolkit.catalogue import Catalogue, Point, load_catalogue
 from toolkit.charts import ChartAdvisor
 from toolkit.course import CourseSettings, InitReport, init_course, load_course
-from toolkit.dashboard import CohortDashboard, serve_dashboard
+from toolkit.dashboard import (
+    CohortDashboard,
+    PortraitDashboard,
+    ProgressDashboard,
+    export_static,
+    serve_dashboard,
+)
 from toolkit.demo import DemoReport, run_demo
 from toolkit.errors import InputError
 from toolkit.gradebook import CourseData, read_course
@@ -34,6 +40,8 @@ __all__ = [
     "LearnerAnalysis",
     "Ledger",
     "ModulePage",
+    "PortraitDashboard",
+    "ProgressDashboard",
     "Point",
     "ResourceLibrary",
     "ResourceLibraryManager",
@@ -46,6 +54,7 @@ __all__ = [
     "count_hours",
     "course_assessment",
     "course_hours",
+    "export_static",
     "import_ledger",
     "init_course",
     "load_catalogue",

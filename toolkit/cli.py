@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     dashboard = commands.add_parser("dashboard", help="用 Voila 提供仪表盘 / serve the dashboard")
     dashboard.add_argument("course_dir")
     dashboard.add_argument("--port", type=int, default=None)
+    dashboard.add_argument(
+        "--static", default=None, metavar="OUT_DIR", help="导出只读的静态 HTML / write static HTML"
+    )
 
     demo = commands.add_parser("demo", help="运行完整演示 / run the end-to-end demo")
     demo.add_argument("course_dir", nargs="?", default=None)
@@ -133,8 +136,11 @@ def _run(args: argparse.Namespace) -> int:
         print(report_message(write_report(args.course_dir, out=args.out)))
         return 0
     if args.command == "dashboard":
-        from toolkit.dashboard import serve_dashboard
+        from toolkit.dashboard import export_static, serve_dashboard
 
+        if args.static is not None:
+            print(export_static(args.course_dir, out_dir=args.static).message())
+            return 0
         return serve_dashboard(args.course_dir, **_given(port=args.port))
     if args.command == "demo":
         from toolkit.demo import run_demo

@@ -193,7 +193,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "仪表盘地址：{url}  （按 Ctrl+C 停止）",
         "en": "Dashboard at {url}  (Ctrl+C to stop)",
     },
-    "dashboard.serving_desk": {"zh": "量规评分台：{url}", "en": "Rubric grading desk at {url}"},
+    "dashboard.serving_page": {"zh": "  {page}：{url}", "en": "  {page}: {url}"},
     "dashboard.title": {"zh": "研修坊总览", "en": "Workshop overview"},
     "dashboard.course": {"zh": "课程目录：{course}", "en": "Course: {course}"},
     "dashboard.school": {"zh": "学校", "en": "School"},

@@ -1,18 +1,24 @@
-"""The dashboard served by real Voila, looked at in a real headless Chromium."""
+"""The dashboards served by real Voila (and exported as static HTML), looked at in a real
+headless Chromium: Chinese text, no traceback, and a filter change that changes the view."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import CHROMIUM_FLAGS, http_server
+from tests.conftest import CHROMIUM_FLAGS, http_server, workshop
 from toolkit.dashboard import voila_command
 from toolkit.dashboard.serve import dashboard_env, page_path
+from toolkit.gradebook import read_course
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 
 @pytest.fixture
@@ -22,67 +28,131 @@ def voila_url(demo_course: Path, tmp_path: Path) -> Iterator[str]:
         yield url
 
 
-def test_dashboard_renders_widgets_and_chinese_text_and_filters(
-    voila_url: str, chromium: str, tmp_path: Path
-) -> None:
+@pytest.fixture
+def page(chromium: str) -> Iterator[Page]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 1600})
-        page.goto(voila_url + page_path("cohort"), wait_until="domcontentloaded")
-        page.wait_for_selector(".workshop-dashboard", timeout=120_000)
-        page.wait_for_selector(".workshop-dashboard img", timeout=60_000)
-        text = page.inner_text("body")
-        assert "研修坊总览" in text
-        assert "各作业提交情况" in text and "参训教师" in text
-        assert "Traceback" not in text
-        assert page.locator(".widget-dropdown select").count() == 2
-        images = page.locator(".workshop-dashboard img")
-        assert images.count() == 2
-        assert all(images.nth(i).evaluate("img => img.naturalWidth > 100") for i in range(images.count()))
-        before = page.inner_text(".workshop-dashboard")
-        histogram = images.first.get_attribute("src")
-        school = page.locator(".widget-dropdown select").first
-        school.select_option(index=1)
-        page.wait_for_function(
-            "before => document.querySelector('.workshop-dashboard').innerText !== before",
-            arg=before,
-            timeout=60_000,
-        )
-        assert "24" in before and page.inner_text(".workshop-dashboard") != before
-        # The plots are drawn again for the chosen school only.
-        page.wait_for_function(
-            "src => document.querySelector('.workshop-dashboard img').src !== src",
-            arg=histogram,
-            timeout=60_000,
-        )
-        shot = Path(os.environ.get("WORKSHOP_SCREENSHOT_DIR", tmp_path)) / "dashboard.png"
-        page.screenshot(path=str(shot), full_page=True)
+        yield browser.new_page(viewport={"width": 1200, "height": 1600})
         browser.close()
+
+
+def wait_for_change(page: Page, selector: str, before: str) -> None:
+    page.wait_for_function(
+        "([selector, before]) => document.querySelector(selector).innerText !== before",
+        arg=[selector, before],
+        timeout=60_000,
+    )
+
+
+def open_dashboard(page: Page, url: str, css: str) -> str:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector(css, timeout=120_000)
+    text = page.inner_text("body")
+    assert "Traceback" not in text and "Error" not in text
+    return text
+
+
+def test_cohort_overview_renders_and_filters(voila_url: str, page: Page, tmp_path: Path) -> None:
+    text = open_dashboard(page, voila_url + page_path("cohort"), ".workshop-cohort img")
+    assert "研修坊总览" in text and "需要关注的教师" in text and "每位教师的作业状态" in text
+    assert page.locator(".workshop-filters select").count() == 4
+    images = page.locator(".workshop-dashboard img")
+    assert images.count() == 2
+    assert all(images.nth(i).evaluate("img => img.naturalWidth > 100") for i in range(images.count()))
+    before = page.inner_text(".workshop-dashboard")
+    histogram = images.first.get_attribute("src")
+    assert "共 24 条" in before
+    page.locator(".workshop-filters select").first.select_option(index=1)
+    wait_for_change(page, ".workshop-dashboard", before)
+    page.wait_for_function(
+        "() => !document.querySelector('.workshop-dashboard').innerText.includes('共 24 条')", timeout=60_000
+    )
+    # The plots are drawn again for the chosen school only.
+    page.wait_for_function(
+        "src => document.querySelector('.workshop-dashboard img').src !== src", arg=histogram, timeout=60_000
+    )
+    # The links lead to the other pages.
+    assert page.locator("a[href^='portrait.ipynb?teacher=']").count() > 0
+    shot = Path(os.environ.get("WORKSHOP_SCREENSHOT_DIR", tmp_path)) / "dashboard.png"
+    page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
 
 
-def test_grading_desk_page_shows_a_submission_and_follows_the_choices(voila_url: str, chromium: str) -> None:
-    from playwright.sync_api import sync_playwright
+def test_hours_and_scores_page_renders_and_filters(voila_url: str, page: Page) -> None:
+    text = open_dashboard(page, voila_url + page_path("progress"), ".workshop-progress .workshop-schools")
+    assert "学时与考核" in text and "合肥 2021 三种角色考核" in text and "所在档位" in text
+    assert page.locator(".workshop-progress img").count() == 1
+    schools = page.locator(".workshop-schools tr").count()
+    assert schools > 2
+    before = page.inner_text(".workshop-scores")
+    page.locator(".workshop-filters select").first.select_option(index=1)
+    wait_for_change(page, ".workshop-scores", before)
+    assert page.locator(".workshop-schools tr").count() == 2  # the header and the chosen school
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 1600})
-        page.goto(voila_url + page_path("desk"), wait_until="domcontentloaded")
-        page.wait_for_selector(".workshop-desk .widget-checkbox", timeout=120_000)
+
+def test_portrait_renders_follows_the_choice_and_opens_from_a_link(
+    voila_url: str, page: Page, demo_course: Path
+) -> None:
+    text = open_dashboard(page, voila_url + page_path("portrait"), ".workshop-portrait svg")
+    assert "教师画像" in text and "推荐学习的模块" in text and "学情分析" in text
+    first = page.inner_text(".workshop-portrait h3")
+    page.locator(".workshop-portraits > .widget-dropdown select").select_option(index=3)
+    wait_for_change(page, ".workshop-portrait h3", first)
+    # A link from the at-risk list names the teacher in the query string.
+    open_dashboard(page, voila_url + page_path("portrait") + "?teacher=T0005", ".workshop-portrait svg")
+    assert page.inner_text(".workshop-portrait h3").startswith("T0005")
+    # So does a link to the desk: it opens on that teacher's submission.
+    submitted = read_course(demo_course).submissions
+    teacher = sorted(submitted.loc[submitted["assignment"] == "task_B1", "teacher_id"])[-1]
+    desk = voila_url + page_path("desk") + f"?assignment=task_B1&teacher={teacher}"
+    open_dashboard(page, desk, ".workshop-desk .widget-checkbox")
+    chosen = page.locator(".workshop-desk .widget-dropdown select")
+    assert chosen.nth(0).input_value() == "task_B1"
+    assert chosen.nth(1).input_value().startswith(f"{teacher} ")  # the option shows ID and name
+
+
+def test_grading_desk_page_shows_a_submission_and_follows_the_choices(voila_url: str, page: Page) -> None:
+    text = open_dashboard(page, voila_url + page_path("desk"), ".workshop-desk .widget-checkbox")
+    assert "量规评分台" in text and "结构规则（自动评分）" in text and "当前等级" in text
+    boxes = page.locator(".workshop-desk .widget-checkbox").count()
+    page.get_by_text("按任务（跨教师）").click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('.workshop-desk .widget-checkbox').length < n", arg=boxes
+    )
+    assignment = page.locator(".workshop-desk .widget-dropdown select").first
+    assignment.select_option(label="task_A1")
+    page.wait_for_function(
+        "() => document.querySelector('.workshop-desk').innerText.includes('提交的证据')", timeout=60_000
+    )
+    assert "A1" in page.inner_text(".workshop-desk") and "Traceback" not in page.inner_text("body")
+
+
+def test_static_export_opens_offline_and_its_filters_hide_rows(
+    demo_course: Path, page: Page, tmp_path: Path
+) -> None:
+    out = tmp_path / "static"
+    result = workshop("dashboard", str(demo_course), "--static", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "24" in result.stdout and (out / "portraits" / "T0001.html").is_file()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for name, expected in (
+        ("index.html", "需要关注的教师"),
+        ("progress.html", "各校合格率与档位"),
+        ("portraits.html", "教师画像"),
+        ("portraits/T0005.html", "推荐学习的模块"),
+    ):
+        page.goto((out / name).as_uri())
         text = page.inner_text("body")
-        assert "量规评分台" in text and "结构规则（自动评分）" in text and "当前等级" in text
-        assert "Traceback" not in text
-        boxes = page.locator(".workshop-desk .widget-checkbox").count()
-        page.get_by_text("按任务（跨教师）").click()
-        page.wait_for_function(
-            "n => document.querySelectorAll('.workshop-desk .widget-checkbox').length < n", arg=boxes
-        )
-        assignment = page.locator(".workshop-desk .widget-dropdown select").first
-        assignment.select_option(label="task_A1")
-        page.wait_for_function(
-            "() => document.querySelector('.workshop-desk').innerText.includes('提交的证据')", timeout=60_000
-        )
-        assert "A1" in page.inner_text(".workshop-desk") and "Traceback" not in page.inner_text("body")
-        browser.close()
+        assert expected in text and "Traceback" not in text, name
+    page.goto((out / "index.html").as_uri())
+    rows = page.locator("table.workshop-status tr:visible").count()
+    assert rows == 25
+    page.locator("select[data-filter='school']").select_option(index=1)
+    assert 1 < page.locator("table.workshop-status tr:visible").count() < rows
+    page.locator("select[data-filter='role']").select_option(value="admin")
+    shown = page.locator("table.workshop-status tr:visible").count()
+    assert shown < rows
+    assert all(url.startswith(("file:", "data:")) for url in requests), requests

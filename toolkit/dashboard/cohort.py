@@ -1,8 +1,8 @@
-"""Cohort overview: who takes part, what is submitted, how scores spread, which points are weak."""
+"""Cohort overview: who takes part, where each teacher stands on each assignment, who is at risk,
+how self-test scores spread and which points are weak."""
 
 from __future__ import annotations
 
-import html
 import os
 from pathlib import Path
 
@@ -15,12 +15,36 @@ import pandas as pd  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from toolkit.catalogue import load_catalogue  # noqa: E402
-from toolkit.gradebook import SELF_TEST, CourseData, item_points, read_course  # noqa: E402
-from toolkit.i18n import t  # noqa: E402
+from toolkit.dashboard.data import DashboardData, load_dashboard_data  # noqa: E402
+from toolkit.dashboard.status import assignment_status, at_risk, is_task, risk_actions  # noqa: E402
+from toolkit.dashboard.view import (  # noqa: E402
+    COURSE_ENV,
+    DASHBOARD_CLASS,
+    PagedTable,
+    TeacherFilters,
+    cards,
+    header,
+    table,
+)
+from toolkit.gradebook import SELF_TEST  # noqa: E402
+from toolkit.i18n import add_messages, t  # noqa: E402
+from toolkit.plan.rules import PLAN_ASSIGNMENT  # noqa: E402
 from toolkit.plotting import figure_png, use_cjk_font  # noqa: E402
 
-# The dashboard notebook learns its course from this variable (set by `workshop dashboard`).
-COURSE_ENV = "WORKSHOP_COURSE_DIR"
+add_messages(
+    {
+        "dashboard.teacher_id": {"zh": "工号", "en": "ID"},
+        "dashboard.name": {"zh": "姓名", "en": "Name"},
+        "dashboard.plan_submitted": {"zh": "研修计划已提交", "en": "Plans submitted"},
+        "dashboard.self_test_submitted": {"zh": "自测已提交", "en": "Self-tests submitted"},
+        "dashboard.at_risk": {"zh": "需要关注", "en": "At risk"},
+        "dashboard.at_risk_title": {
+            "zh": "需要关注的教师（按原因多少排序）",
+            "en": "Teachers at risk (most reasons first)",
+        },
+        "dashboard.status_title": {"zh": "每位教师的作业状态", "en": "Each teacher's assignments"},
+    }
+)
 
 
 def _png(figure: plt.Figure) -> bytes:
@@ -29,16 +53,12 @@ def _png(figure: plt.Figure) -> bytes:
     return png
 
 
-def cohort_figures(data: CourseData, teacher_ids: set[str], tags: pd.DataFrame) -> dict[str, bytes]:
-    """PNG images for the teachers in ``teacher_ids``: score histogram and point heatmap.
-
-    ``tags`` maps each self-test item to its point (see ``item_points``).
-    """
+def cohort_figures(data: DashboardData, teacher_ids: set[str]) -> dict[str, bytes]:
+    """PNG images for the teachers in ``teacher_ids``: self-test score histogram and point heatmap."""
     use_cjk_font()
     figures: dict[str, bytes] = {}
-    scores = data.scores
-    scores = scores[scores["teacher_id"].isin(teacher_ids)]
-    self_test = scores[scores["assignment"] == SELF_TEST]
+    scores = data.course.scores
+    self_test = scores[(scores["assignment"] == SELF_TEST) & scores["teacher_id"].isin(teacher_ids)]
     if not self_test.empty:
         figure, axes = plt.subplots(figsize=(6, 3))
         maximum = float(self_test["max_score"].max())
@@ -55,28 +75,19 @@ def cohort_figures(data: CourseData, teacher_ids: set[str], tags: pd.DataFrame) 
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         figures["distribution"] = _png(figure)
 
-    grades = data.grades[
-        (data.grades["assignment"] == SELF_TEST) & data.grades["teacher_id"].isin(teacher_ids)
-    ]
-    if not grades.empty and not tags.empty:
-        merged = grades.merge(tags, on=["notebook", "cell"])
-        merged = merged.merge(data.teachers[["teacher_id", "school"]], on="teacher_id")
+    items = data.item_scores[data.item_scores["teacher_id"].isin(teacher_ids)]
+    if not items.empty:
+        merged = items.merge(data.teachers[["teacher_id", "school"]], on="teacher_id")
         merged["school"] = merged["school"].replace("", "—")
-        table = (
-            merged.groupby(["school", "point"])
-            .apply(
-                lambda part: part["score"].fillna(0).sum() / part["max_score"].sum(),
-                include_groups=False,
-            )
-            .unstack("point")
-        )
-        order = [p.code for p in load_catalogue().points if p.code in table.columns]
-        table = table[order]
-        figure, axes = plt.subplots(figsize=(max(6, 0.55 * len(order) + 2), 0.5 * len(table) + 1.6))
-        image = axes.imshow(table.to_numpy(dtype=float), cmap="RdYlGn", vmin=0, vmax=1, aspect="auto")
+        sums = merged.groupby(["school", "point"])[["score", "max_score"]].sum()
+        table_ = (sums["score"] / sums["max_score"]).unstack("point")
+        order = [p.code for p in load_catalogue().points if p.code in table_.columns]
+        table_ = table_[order]
+        figure, axes = plt.subplots(figsize=(max(6, 0.55 * len(order) + 2), 0.5 * len(table_) + 1.6))
+        image = axes.imshow(table_.to_numpy(dtype=float), cmap="RdYlGn", vmin=0, vmax=1, aspect="auto")
         axes.set_xticks(range(len(order)), order)
-        axes.set_yticks(range(len(table.index)), table.index)
-        for (row, column), value in pd.DataFrame(table.to_numpy()).stack().items():
+        axes.set_yticks(range(len(table_.index)), table_.index)
+        for (row, column), value in pd.DataFrame(table_.to_numpy()).stack().items():
             axes.text(column, row, f"{value:.0%}", ha="center", va="center", fontsize=8)
         axes.set_title(t("dashboard.heatmap"))
         axes.set_xlabel(t("dashboard.point"))
@@ -86,80 +97,134 @@ def cohort_figures(data: CourseData, teacher_ids: set[str], tags: pd.DataFrame) 
     return figures
 
 
+def teacher_columns(teachers: pd.DataFrame) -> pd.DataFrame:
+    """工号, 姓名, 学校, 教研组: how every teacher table starts."""
+    return pd.DataFrame(
+        {
+            t("dashboard.teacher_id"): teachers["teacher_id"],
+            t("dashboard.name"): teachers["name"],
+            t("dashboard.school"): teachers["school"],
+            t("dashboard.group"): teachers["research_group"],
+        },
+        index=teachers.index,
+    )
+
+
+def summary_cards(data: DashboardData, teachers: pd.DataFrame, risk: pd.DataFrame) -> str:
+    ids = set(teachers["teacher_id"])
+    submissions = data.course.submissions[data.course.submissions["teacher_id"].isin(ids)]
+    shares = data.self_test_shares[data.self_test_shares.index.isin(ids)]
+    scores = data.course.scores
+    self_test = scores[(scores["assignment"] == SELF_TEST) & scores["teacher_id"].isin(ids)]
+
+    def submitted(name: str) -> int:
+        return submissions.loc[submissions["assignment"] == name, "teacher_id"].nunique()
+
+    mean = f"{self_test['score'].mean():.1f}（{shares.mean():.0%}）" if not self_test.empty else "—"
+    return cards(
+        [
+            (t("dashboard.cohort"), len(ids)),
+            (t("dashboard.self_test_submitted"), submitted(SELF_TEST)),
+            (t("dashboard.plan_submitted"), submitted(PLAN_ASSIGNMENT)),
+            (t("dashboard.mean"), mean),
+            (t("dashboard.at_risk"), len(risk)),
+        ]
+    )
+
+
+def submission_table(data: DashboardData, teachers: pd.DataFrame) -> pd.DataFrame:
+    """Per assignment: how many of these teachers submitted, and how many were graded."""
+    ids = set(teachers["teacher_id"])
+    submissions = data.course.submissions[data.course.submissions["teacher_id"].isin(ids)]
+    scores = data.course.scores[data.course.scores["teacher_id"].isin(ids)]
+    levels = data.levels[data.levels["teacher_id"].isin(ids)]
+
+    def count(frame: pd.DataFrame, name: str) -> int:
+        return frame.loc[frame["assignment"] == name, "teacher_id"].nunique()
+
+    rows = []
+    for name in data.assignments:
+        graded = levels if is_task(name) else scores
+        rows.append(
+            {
+                t("dashboard.assignment"): name,
+                t("dashboard.submitted"): f"{count(submissions, name)} / {len(ids)}",
+                t("dashboard.graded"): count(graded, name),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def status_table(data: DashboardData, teachers: pd.DataFrame, *, links: bool) -> pd.DataFrame:
+    return teacher_columns(teachers).join(assignment_status(data, teachers, links=links))
+
+
+def risk_table(
+    data: DashboardData, teachers: pd.DataFrame, risk: pd.DataFrame, *, links: bool
+) -> pd.DataFrame:
+    """The at-risk teachers with their reasons (and, live, links to their portrait and the desk)."""
+    people = teachers.set_index("teacher_id").loc[risk["teacher_id"]].reset_index()
+    frame = teacher_columns(people)
+    frame[t("risk.reasons")] = risk["reasons"].map("；".join).to_numpy()
+    if links:
+        frame[t("risk.actions")] = [
+            risk_actions(tid, regrade)
+            for tid, regrade in zip(risk["teacher_id"], risk["regrade"], strict=True)
+        ]
+    return frame
+
+
 class CohortDashboard(widgets.VBox):
-    """The cohort overview with school and group filters; everything redraws on a change."""
+    """The cohort overview; the filters (school, group, subject, role) redraw everything."""
 
     def __init__(self, course_dir: str | Path | None = None) -> None:
         folder = course_dir or os.environ.get(COURSE_ENV)
         if not folder:
             super().__init__([widgets.HTML(f"<b>{t('dashboard.no_course')}</b>")])
             return
-        self.data = read_course(folder)
         # Read once: filter changes only redraw, they never touch the disk again.
-        self.item_tags = item_points(folder, SELF_TEST)
-        folder = self.data.settings.root
-        everyone = t("dashboard.all")
-        teachers = self.data.teachers
-        self.school = widgets.Dropdown(
-            description=t("dashboard.school"),
-            options=[everyone, *sorted(s for s in teachers["school"].unique() if s)],
-        )
-        self.group = widgets.Dropdown(
-            description=t("dashboard.group"),
-            options=[everyone, *sorted(g for g in teachers["research_group"].unique() if g)],
-        )
+        self.data = load_dashboard_data(folder)
+        self.filters = TeacherFilters(self.data.teachers)
         self.summary = widgets.HTML()
         self.table = widgets.HTML()
+        self.risk = PagedTable(css_class="workshop-risk-list")
+        self.status = PagedTable(css_class="workshop-status")
         self.images = widgets.VBox()
-        for control in (self.school, self.group):
-            control.observe(lambda change: self.refresh(), names="value")
+        self.filters.on_change(self.refresh)
         super().__init__(
             [
                 widgets.HTML(
-                    f"<h2>{t('dashboard.title')}</h2>"
-                    f"<p style='color:#666'>{html.escape(t('dashboard.course', course=folder))}</p>"
+                    header(
+                        t("dashboard.title"),
+                        str(self.data.course.settings.root),
+                        current="cohort",
+                        links=True,
+                    )
                 ),
-                widgets.HBox([self.school, self.group]),
+                self.filters,
                 self.summary,
                 self.table,
+                widgets.HTML(f"<h3>{t('dashboard.at_risk_title')}</h3>"),
+                self.risk,
+                widgets.HTML(f"<h3>{t('dashboard.status_title')}</h3>"),
+                self.status,
                 self.images,
             ]
         )
-        self.add_class("workshop-dashboard")
+        self.add_class(DASHBOARD_CLASS)
+        self.add_class("workshop-cohort")
         self.refresh()
 
-    def selected_teachers(self) -> pd.DataFrame:
-        teachers = self.data.teachers[self.data.teachers["active"]]
-        everyone = t("dashboard.all")
-        if self.school.value != everyone:
-            teachers = teachers[teachers["school"] == self.school.value]
-        if self.group.value != everyone:
-            teachers = teachers[teachers["research_group"] == self.group.value]
-        return teachers
-
     def refresh(self) -> None:
-        teachers = self.selected_teachers()
-        ids = set(teachers["teacher_id"])
-        submissions = self.data.submissions[self.data.submissions["teacher_id"].isin(ids)]
-        scores = self.data.scores
-        scores = scores[scores["teacher_id"].isin(ids)]
-        self_test = scores[scores["assignment"] == SELF_TEST]
-        mean = f"{self_test['score'].mean():.1f}" if not self_test.empty else "—"
-        cards = [
-            (t("dashboard.cohort"), len(ids)),
-            (t("dashboard.submitted"), submissions["teacher_id"].nunique()),
-            (t("dashboard.graded"), scores["teacher_id"].nunique()),
-            (t("dashboard.mean"), mean),
-        ]
-        self.summary.value = "".join(
-            "<div style='display:inline-block;margin:6px 14px 6px 0;padding:8px 16px;"
-            "background:#f3f6fa;border-radius:6px'>"
-            f"<div style='color:#555'>{label}</div><div class='workshop-card-value' "
-            f"style='font-size:22px;font-weight:bold'>{value}</div></div>"
-            for label, value in cards
+        teachers = self.filters.apply(self.data.teachers)
+        risk = at_risk(self.data, teachers)
+        self.summary.value = summary_cards(self.data, teachers, risk)
+        self.table.value = f"<h3>{t('dashboard.submissions')}</h3>" + table(
+            submission_table(self.data, teachers), css_class="workshop-submissions"
         )
-        self.table.value = self._submission_table(ids, submissions, scores)
-        figures = cohort_figures(self.data, ids, self.item_tags)
+        self.risk.show(risk_table(self.data, teachers, risk, links=True))
+        self.status.show(status_table(self.data, teachers, links=True))
+        figures = cohort_figures(self.data, set(teachers["teacher_id"]))
         if figures:
             self.images.children = [
                 widgets.Image(value=png, format="png", layout=widgets.Layout(max_width="900px"))
@@ -167,19 +232,3 @@ class CohortDashboard(widgets.VBox):
             ]
         else:
             self.images.children = [widgets.HTML(f"<p>{t('dashboard.no_data')}</p>")]
-
-    def _submission_table(self, ids: set[str], submissions: pd.DataFrame, scores: pd.DataFrame) -> str:
-        rows = []
-        for assignment in sorted(self.data.assignments["assignment"]):
-            submitted = submissions[submissions["assignment"] == assignment]["teacher_id"].nunique()
-            graded = scores[scores["assignment"] == assignment]["teacher_id"].nunique()
-            rows.append(
-                f"<tr><td>{html.escape(assignment)}</td><td>{submitted} / {len(ids)}</td>"
-                f"<td>{graded}</td></tr>"
-            )
-        return (
-            f"<h3>{t('dashboard.submissions')}</h3><table class='workshop-submissions' "
-            "style='border-collapse:collapse' border='1' cellpadding='6'>"
-            f"<tr><th>{t('dashboard.assignment')}</th><th>{t('dashboard.submitted')}</th>"
-            f"<th>{t('dashboard.graded')}</th></tr>{''.join(rows)}</table>"
-        )

@@ -8,15 +8,12 @@ import sys
 from pathlib import Path
 
 from toolkit.course.config import load_course
-from toolkit.dashboard.cohort import COURSE_ENV
+from toolkit.dashboard.view import COURSE_ENV, PAGES
 from toolkit.environment import tools_path
 from toolkit.i18n import t
 from toolkit.resources import dashboard_dir
 
 DEFAULT_PORT = 8866
-
-
-PAGES = {"cohort": "cohort.ipynb", "desk": "desk.ipynb"}
 
 
 def page_path(page: str) -> str:
@@ -50,7 +47,9 @@ def serve_dashboard(course_dir: str | Path, *, port: int = DEFAULT_PORT) -> int:
     env = dashboard_env(course_dir)
     base = f"http://127.0.0.1:{port}/"
     print(t("dashboard.serving", url=base + page_path("cohort")), flush=True)
-    print(t("dashboard.serving_desk", url=base + page_path("desk")), flush=True)
+    for page in PAGES:
+        if page != "cohort":
+            print(t("dashboard.serving_page", page=t(f"dashboard.nav.{page}"), url=base + page_path(page)))
     process = subprocess.Popen(voila_command(port=port), env=env)
     try:
         return process.wait()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from toolkit.dashboard.cohort import COURSE_ENV
+from toolkit.dashboard.view import COURSE_ENV, query_parameter
 from toolkit.desk.model import GradingDesk, Submission
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
@@ -94,7 +94,14 @@ class GradingDeskApp(widgets.VBox):
         if not assignments:
             super().__init__([widgets.HTML(f"<p>{t('desk.none')}</p>")])
             return
-        self.assignment = widgets.Dropdown(options=assignments, description=t("desk.assignment"))
+        # A link from a dashboard (desk.ipynb?assignment=task_A1&teacher=T0001) opens that submission.
+        wanted = query_parameter("assignment")
+        self.assignment = widgets.Dropdown(
+            options=assignments,
+            value=wanted if wanted in assignments else assignments[0],
+            description=t("desk.assignment"),
+        )
+        self.requested_teacher = query_parameter("teacher")
         self.mode = widgets.ToggleButtons(
             options=[(t("desk.by_teacher"), "teacher"), (t("desk.by_task"), "task")],
             description=t("desk.mode"),
@@ -146,7 +153,8 @@ class GradingDeskApp(widgets.VBox):
         try:
             self.rubric = self.desk.rubric(self.assignment.value)
             frame = self.desk.submissions(self.assignment.value)
-            current = self.teacher.value
+            current = self.teacher.value or self.requested_teacher
+            self.requested_teacher = ""  # only the first showing follows the link
             self.teacher.options = [
                 (
                     f"{row.teacher_id} {row.name}"

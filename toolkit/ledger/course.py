@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, select, text
 from toolkit.assess import Assessment
 from toolkit.course import tables
 from toolkit.course.config import load_course
+from toolkit.course.stored import stored_setting
 from toolkit.errors import InputError
 from toolkit.gradebook import CourseData, read_course
 from toolkit.i18n import add_messages, t
@@ -56,14 +57,7 @@ class ImportReport:
 def course_scheme(course_dir: str | Path) -> Scheme:
     """The scheme chosen at ``workshop init`` (a course's own scheme file included)."""
     settings = load_course(course_dir)
-    engine = create_engine(settings.db_url, future=True)
-    try:
-        with engine.connect() as connection:
-            found = connection.execute(
-                select(tables.setting.c.value).where(tables.setting.c.key == "scheme")
-            ).scalar()
-    finally:
-        engine.dispose()
+    found = stored_setting(settings.db_url, "scheme")
     return load_scheme(found or DEFAULT_SCHEME, course_dir=settings.root)
 
 

@@ -1,0 +1,115 @@
+"""Everything the dashboards show, read once per page: the gradebook, the figures of the course's
+scheme (hours, role scores, pass rates), which point each self-test item tests, and the levels the
+grading desk gave. Filter changes work on these frames and never touch the disk again."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import create_engine, text
+
+from toolkit.assess import Assessment
+from toolkit.catalogue import load_catalogue
+from toolkit.course import tables
+from toolkit.course.stored import stored_setting
+from toolkit.gradebook import SELF_TEST, CourseData, item_points, read_course
+from toolkit.ledger.course import assessment_of, course_ledger, hours_of
+from toolkit.plan.rules import PLAN_ASSIGNMENT
+from toolkit.rubric import load_point_rubric
+from toolkit.scheme import Scheme
+
+TASK_PREFIX = "task_"  # task_A1 … task_C7: the evidence of one point, graded at the desk
+LEVEL_COLUMNS = ["teacher_id", "assignment", "point", "level_name", "share"]
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    course: CourseData
+    scheme: Scheme
+    environment: str  # the course's teaching environment (A, B or C)
+    hours: pd.DataFrame | None  # ``workshop hours`` columns; None when the scheme counts no hours
+    assessment: Assessment | None  # ``workshop assess``; None when the scheme scores no roles
+    items: pd.DataFrame  # self-test notebook, cell → point, dimension
+    levels: pd.DataFrame  # LEVEL_COLUMNS: the desk's current level per (teacher, task)
+
+    @functools.cached_property
+    def teachers(self) -> pd.DataFrame:
+        """The active teachers (the people every page counts)."""
+        return self.course.teachers[self.course.teachers["active"]].reset_index(drop=True)
+
+    @functools.cached_property
+    def assignments(self) -> list[str]:
+        """The course's assignments: self-test and plan first, then tasks in catalogue order."""
+        order = {SELF_TEST: 0, PLAN_ASSIGNMENT: 1}
+        codes = [point.code for point in load_catalogue().points]
+        known = set(self.course.assignments["assignment"])
+
+        def position(name: str) -> tuple[int, int, str]:
+            code = name.removeprefix(TASK_PREFIX)
+            return (order.get(name, 2), codes.index(code) if code in codes else len(codes), name)
+
+        return sorted(known, key=position)
+
+    @functools.cached_property
+    def self_test_shares(self) -> pd.Series:
+        """Each graded teacher's self-test score as a share of its maximum, by teacher ID."""
+        scores = self.course.scores
+        scores = scores[scores["assignment"] == SELF_TEST].set_index("teacher_id")
+        return (scores["score"] / scores["max_score"]).where(scores["max_score"] > 0)
+
+    @functools.cached_property
+    def item_scores(self) -> pd.DataFrame:
+        """Self-test grades joined to their point and dimension: teacher_id, point, dimension, score,
+        max_score (ungraded cells count as 0)."""
+        grades = self.course.grades[self.course.grades["assignment"] == SELF_TEST]
+        tagged = grades.merge(self.items, on=["notebook", "cell"], how="inner")
+        return tagged.assign(score=tagged["score"].fillna(0))[
+            ["teacher_id", "point", "dimension", "score", "max_score"]
+        ]
+
+
+def _desk_levels(db_url: str, course_dir: Path) -> pd.DataFrame:
+    """The current (not superseded) desk level of each graded task, with its share of the top level."""
+    engine = create_engine(db_url, future=True)
+    try:
+        with engine.connect() as connection:
+            if not connection.dialect.has_table(connection, tables.rubric_grade.name):
+                return pd.DataFrame(columns=LEVEL_COLUMNS)
+            graded = pd.read_sql_query(
+                text(
+                    "SELECT teacher_id, assignment, level, level_name "
+                    "FROM workshop_rubric_grade WHERE superseded = :no"
+                ),
+                connection,
+                params={"no": False},
+            )
+    finally:
+        engine.dispose()
+    graded = graded.loc[graded["assignment"].str.startswith(TASK_PREFIX).astype(bool)]
+    graded = graded.assign(point=graded["assignment"].str.removeprefix(TASK_PREFIX))
+    shares: dict[tuple[str, str], float] = {}
+    for point in graded["point"].unique():
+        rubric = load_point_rubric(point, course_dir=course_dir)
+        top = rubric.levels[-1].points
+        shares.update({(point, level.id): level.points / top for level in rubric.levels})
+    share = [shares[key] for key in zip(graded["point"], graded["level"], strict=True)]
+    return graded.assign(share=share)[LEVEL_COLUMNS].reset_index(drop=True)
+
+
+def load_dashboard_data(course_dir: str | Path) -> DashboardData:
+    """Read a course for the dashboards: a few SQL queries and the scheme's figures, once."""
+    course = read_course(course_dir)
+    root = course.settings.root
+    ledger = course_ledger(root, data=course)
+    return DashboardData(
+        course=course,
+        scheme=ledger.scheme,
+        environment=stored_setting(course.settings.db_url, "environment") or "C",
+        hours=hours_of(ledger, course),
+        assessment=assessment_of(ledger, course),
+        items=item_points(root, SELF_TEST),
+        levels=_desk_levels(course.settings.db_url, root),
+    )
