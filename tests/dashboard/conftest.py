@@ -55,12 +55,12 @@ def build_data(root: Path) -> DashboardData:
         columns=["teacher_id", "assignment", "submitted_at"],
     )
     grade_rows = [
-        (tid, "self_test", "self_test", cell, maximum, float(score), 0.0, "2026-03-02")
+        (tid, "self_test", "self_test", cell, maximum, float(score), 0.0)
         for tid, scores in SELF_TEST_SCORES.items()
         for (cell, _, _, maximum), score in zip(ITEMS, scores, strict=True)
     ]
-    grade_rows.append(("T1", "personal_plan", "personal_plan", "plan", 7.0, 7.0, 0.0, "2026-03-03"))
-    grade_rows.append(("T4", "self_test", "self_test", "q1", 4.0, 0.0, 0.0, "2026-03-02"))
+    grade_rows.append(("T1", "personal_plan", "personal_plan", "plan", 7.0, 7.0, 0.0))
+    grade_rows.append(("T4", "self_test", "self_test", "q1", 4.0, 0.0, 0.0))
     grades = pd.DataFrame(
         grade_rows,
         columns=[
@@ -71,7 +71,6 @@ def build_data(root: Path) -> DashboardData:
             "max_score",
             "score",
             "extra_credit",
-            "submitted_at",
         ],
     )
     course = CourseData(

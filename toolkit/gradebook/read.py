@@ -39,8 +39,7 @@ _GRADES = """
 SELECT sa.student_id AS teacher_id, a.name AS assignment, n.name AS notebook,
        bc.name AS cell, gc.max_score AS max_score,
        COALESCE(g.manual_score, g.auto_score) AS score,
-       COALESCE(g.extra_credit, 0) AS extra_credit,
-       sa.timestamp AS submitted_at
+       COALESCE(g.extra_credit, 0) AS extra_credit
 FROM grade g
 JOIN submitted_notebook sn ON sn.id = g.notebook_id
 JOIN submitted_assignment sa ON sa.id = sn.assignment_id

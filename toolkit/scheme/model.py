@@ -5,6 +5,7 @@ Every number here comes from a scheme file in rubrics/schemes/; nothing regional
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -90,7 +91,7 @@ class Role:
     def max_score(self) -> float:
         return sum(item.max for item in self.items)
 
-    @property
+    @functools.cached_property  # exact Fractions are slow, and assess asks once per person
     def pass_mark(self) -> float:
         return float(Fraction(str(self.pass_share)) * Fraction(str(self.max_score)))
 
