@@ -36,7 +36,8 @@ def test_wheel_ships_content_inside_the_package(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "toolkit/_content/rubrics/points.yaml" in names
     assert "toolkit/_content/assignments/self_test/self_test.ipynb" in names
-    assert "toolkit/dashboard/notebooks/cohort.ipynb" in names
+    for page in ("cohort", "progress", "portrait", "desk"):
+        assert f"toolkit/dashboard/notebooks/{page}.ipynb" in names
     assert "toolkit/_content/course/home.ipynb" in names
     assert "toolkit/_content/course/A1_learner_analysis.ipynb" in names
     assert "toolkit/_content/course/data/class_7a_quiz.csv" in names
