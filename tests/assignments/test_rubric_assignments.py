@@ -14,6 +14,7 @@ from tests.conftest import nbgrader, roster
 from toolkit.course import init_course, load_course
 from toolkit.demo.files import write_evidence
 from toolkit.desk import GradingDesk, GradingDeskApp
+from toolkit.gradebook import read_course
 from toolkit.plan import check_plan, default_rules
 from toolkit.resources import content_dir
 
@@ -151,7 +152,13 @@ def test_plan_and_task_round_trip_with_desk_grading(autograded: Path) -> None:
     with Gradebook(settings.db_url, settings.course_id) as gradebook:
         assert gradebook.find_submission("personal_plan", "full").score == 17.0
         assert gradebook.find_submission("task_A1", "full").score == 8.0
-        assert gradebook.find_grade("rubric_level", "task_A1", "task_A1", "full").manual_score == 6
+        rubric_level = gradebook.find_grade("rubric_level", "task_A1", "task_A1", "full")
+        # Graded, as nbgrader's formgrader would record it: no longer waiting for a human.
+        assert rubric_level.manual_score == 6 and not rubric_level.needs_manual_grade
+    # The dashboards' and reports' reader counts the rubric (task) cells as nbgrader does.
+    ours = read_course(course).scores.set_index(["teacher_id", "assignment"])
+    assert ours.loc[("full", "personal_plan"), "score"] == 17.0
+    assert ours.loc[("full", "task_A1"), ["score", "max_score"]].tolist() == [8.0, 12.0]
     history = desk.history("task_A1")
     assert list(history["superseded"]) == [False, True, False]
     assert set(history["grader"]) == {"王坊主"}

@@ -27,17 +27,18 @@ FROM student s LEFT JOIN workshop_teacher w ON w.teacher_id = s.id
 """
 
 _ASSIGNMENTS = """
-SELECT a.name AS assignment, COALESCE(SUM(gc.max_score), 0) AS max_score
+SELECT a.name AS assignment, COALESCE(SUM(COALESCE(gc.max_score, tc.max_score)), 0) AS max_score
 FROM assignment a
 LEFT JOIN notebook n ON n.assignment_id = a.id
 LEFT JOIN base_cell bc ON bc.notebook_id = n.id
 LEFT JOIN grade_cells gc ON gc.id = bc.id
+LEFT JOIN task_cells tc ON tc.id = bc.id
 GROUP BY a.name
 """
 
 _GRADES = """
 SELECT sa.student_id AS teacher_id, a.name AS assignment, n.name AS notebook,
-       bc.name AS cell, gc.max_score AS max_score,
+       bc.name AS cell, COALESCE(gc.max_score, tc.max_score) AS max_score,
        COALESCE(g.manual_score, g.auto_score) AS score,
        COALESCE(g.extra_credit, 0) AS extra_credit
 FROM grade g
@@ -46,7 +47,8 @@ JOIN submitted_assignment sa ON sa.id = sn.assignment_id
 JOIN assignment a ON a.id = sa.assignment_id
 JOIN notebook n ON n.id = sn.notebook_id
 JOIN base_cell bc ON bc.id = g.cell_id
-JOIN grade_cells gc ON gc.id = bc.id
+LEFT JOIN grade_cells gc ON gc.id = bc.id
+LEFT JOIN task_cells tc ON tc.id = bc.id  -- rubric levels are task cells, graded by hand
 """
 
 _SUBMISSIONS = """
