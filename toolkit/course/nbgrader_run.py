@@ -33,7 +33,7 @@ def run_nbgrader(
     """
     command = [sys.executable, "-m", "nbgrader", *args]
     env = {**os.environ, "PATH": tools_path()}
-    process = subprocess.Popen(
+    with subprocess.Popen(
         command,
         cwd=course_dir,
         env=env,
@@ -42,16 +42,16 @@ def run_nbgrader(
         text=True,
         encoding="utf-8",
         errors="replace",
-    )
-    assert process.stdout is not None
-    lines = []
-    for line in process.stdout:
-        lines.append(line)
-        match = _AUTOGRADING.search(line)
-        if progress is not None and match:
-            progress.set_postfix_str(match["student"], refresh=False)
-            progress.update(1)
-    code = process.wait()
+    ) as process:
+        assert process.stdout is not None
+        lines = []
+        for line in process.stdout:
+            lines.append(line)
+            match = _AUTOGRADING.search(line)
+            if progress is not None and match:
+                progress.set_postfix_str(match["student"], refresh=False)
+                progress.update(1)
+        code = process.wait()
     log = "".join(lines)
     if code != 0:
         tail = " | ".join(line.strip() for line in lines[-5:])

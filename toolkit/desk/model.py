@@ -189,8 +189,9 @@ class GradingDesk:
                 ) from None
             max_score = float(grade.max_score)
             score = round(max_score * result.level.points / rubric.levels[-1].points, 2)
-            text = self._comment_text(rubric, result, clean, comment, now)
+            text = self.comment_text(rubric, result, clean, comment, now)
             grade.manual_score = score
+            grade.needs_manual_grade = False  # as nbgrader's formgrader does once a score is given
             remark.manual_comment = text
             session = gradebook.db
             session.execute(
@@ -288,7 +289,7 @@ class GradingDesk:
             clean[criterion_id] = chosen
         return clean
 
-    def _comment_text(
+    def comment_text(
         self,
         rubric: Rubric,
         result: IndicatorResult,
