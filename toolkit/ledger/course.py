@@ -35,6 +35,7 @@ add_messages(
 )
 
 NBGRADER_ROW = 0  # rows that come from nbgrader, not from a ledger file
+_ID_BLOCK = 500  # IDs per UPDATE … WHERE id IN (…), well under every database's parameter limit
 
 
 @dataclass(frozen=True)
@@ -87,20 +88,19 @@ def import_ledger(course_dir: str | Path, ledger_file: str | Path) -> ImportRepo
     """Check the whole file first, then store it in one transaction; a changed row supersedes the old one."""
     settings = load_course(course_dir)
     ledger = read_ledger(ledger_file, course_scheme(course_dir))
-    data = read_course(course_dir)
-    known = set(data.teachers["teacher_id"])
-    for row in ledger.rows:
-        if row.teacher_id not in known:
-            raise InputError(
-                t("ledger.not_in_course", teacher=row.teacher_id),
-                file=ledger.file,
-                row=row.row,
-                column="工号",
-            )
     now = dt.datetime.now().replace(microsecond=0)
     engine = create_engine(settings.db_url, future=True)
-    added = unchanged = updated = 0
     try:
+        with engine.connect() as connection:
+            known = set(connection.execute(text("SELECT id FROM student")).scalars())
+        for row in ledger.rows:
+            if row.teacher_id not in known:
+                raise InputError(
+                    t("ledger.not_in_course", teacher=row.teacher_id),
+                    file=ledger.file,
+                    row=row.row,
+                    column="工号",
+                )
         tables.metadata.create_all(engine)
         with engine.begin() as connection:
             active = {
@@ -109,6 +109,9 @@ def import_ledger(course_dir: str | Path, ledger_file: str | Path) -> ImportRepo
                     select(tables.ledger).where(tables.ledger.c.superseded.is_(False))
                 )
             }
+            inserts: list[dict[str, object]] = []
+            superseded: list[int] = []
+            unchanged = 0
             for row in ledger.rows:
                 new = _stored(row, ledger.file, now)
                 old = active.get((row.teacher_id, row.activity_id))
@@ -116,15 +119,20 @@ def import_ledger(course_dir: str | Path, ledger_file: str | Path) -> ImportRepo
                     unchanged += 1
                     continue
                 if old is not None:
-                    connection.execute(
-                        tables.ledger.update().where(tables.ledger.c.id == old["id"]).values(superseded=True)
-                    )
-                    updated += 1
-                else:
-                    added += 1
-                connection.execute(tables.ledger.insert().values(**new))
+                    superseded.append(int(old["id"]))
+                inserts.append(new)
+            # Set-based: one UPDATE per block of IDs and one multi-row INSERT, in the same transaction.
+            for start in range(0, len(superseded), _ID_BLOCK):
+                block = superseded[start : start + _ID_BLOCK]
+                connection.execute(
+                    tables.ledger.update().where(tables.ledger.c.id.in_(block)).values(superseded=True)
+                )
+            if inserts:
+                connection.execute(tables.ledger.insert(), inserts)
     finally:
         engine.dispose()
+    updated = len(superseded)
+    added = len(inserts) - updated
     return ImportReport(ledger.file, added, unchanged, updated)
 
 
