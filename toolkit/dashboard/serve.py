@@ -49,7 +49,8 @@ def serve_dashboard(course_dir: str | Path, *, port: int = DEFAULT_PORT) -> int:
     print(t("dashboard.serving", url=base + page_path("cohort")), flush=True)
     for page in PAGES:
         if page != "cohort":
-            print(t("dashboard.serving_page", page=t(f"dashboard.nav.{page}"), url=base + page_path(page)))
+            url = base + page_path(page)
+            print(t("dashboard.serving_page", page=t(f"dashboard.nav.{page}"), url=url), flush=True)
     process = subprocess.Popen(voila_command(port=port), env=env)
     try:
         return process.wait()
