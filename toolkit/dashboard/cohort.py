@@ -113,7 +113,7 @@ def teacher_columns(teachers: pd.DataFrame) -> pd.DataFrame:
 def summary_cards(data: DashboardData, teachers: pd.DataFrame, risk: pd.DataFrame) -> str:
     ids = set(teachers["teacher_id"])
     submissions = data.course.submissions[data.course.submissions["teacher_id"].isin(ids)]
-    shares = data.self_test_shares[data.self_test_shares.index.isin(ids)]
+    shares = data.course.self_test_shares[data.course.self_test_shares.index.isin(ids)]
     scores = data.course.scores
     self_test = scores[(scores["assignment"] == SELF_TEST) & scores["teacher_id"].isin(ids)]
 

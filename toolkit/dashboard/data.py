@@ -54,13 +54,6 @@ class DashboardData:
         return sorted(known, key=position)
 
     @functools.cached_property
-    def self_test_shares(self) -> pd.Series:
-        """Each graded teacher's self-test score as a share of its maximum, by teacher ID."""
-        scores = self.course.scores
-        scores = scores[scores["assignment"] == SELF_TEST].set_index("teacher_id")
-        return (scores["score"] / scores["max_score"]).where(scores["max_score"] > 0)
-
-    @functools.cached_property
     def item_scores(self) -> pd.DataFrame:
         """Self-test grades joined to their point and dimension: teacher_id, point, dimension, score,
         max_score (ungraded cells count as 0)."""

@@ -104,7 +104,7 @@ def at_risk(data: DashboardData, teachers: pd.DataFrame) -> pd.DataFrame:
             for tid in reasons:
                 if tid not in done:
                     add(tid, t(message))
-    for tid, share in data.self_test_shares.items():
+    for tid, share in data.course.self_test_shares.items():
         if share < LOW_SHARE:
             add(tid, t("risk.low_self_test", share=f"{share:.0%}"))
     failed = data.levels[data.levels["share"] <= 0]

@@ -77,6 +77,12 @@ class CourseData:
             score=("total", "sum"), max_score=("max_score", "sum")
         )
 
+    @functools.cached_property
+    def self_test_shares(self) -> pd.Series:
+        """Each graded teacher's self-test score as a share of its maximum, by teacher ID."""
+        scores = self.scores[self.scores["assignment"] == SELF_TEST].set_index("teacher_id")
+        return (scores["score"] / scores["max_score"]).where(scores["max_score"] > 0)
+
 
 def read_course(course_dir: str | Path) -> CourseData:
     settings = load_course(course_dir)

@@ -43,11 +43,6 @@ class ReportTables:
     sheets: dict[str, pd.DataFrame]  # sheet name → table, in workbook order
 
 
-def _self_test_shares(data: CourseData) -> pd.Series:
-    scores = data.scores[data.scores["assignment"] == SELF_TEST].set_index("teacher_id")
-    return (scores["score"] / scores["max_score"]).where(scores["max_score"] > 0)
-
-
 def _status(data: CourseData, teacher_ids: pd.Series, assignment: str) -> pd.Series:
     submitted = set(data.submissions.loc[data.submissions["assignment"] == assignment, "teacher_id"])
     return teacher_ids.map(lambda tid: "已提交" if tid in submitted else "未提交")
@@ -64,7 +59,7 @@ def teacher_table(data: CourseData, hours: pd.DataFrame | None, scores: pd.DataF
             "学科": active["subject"],
             "角色": active["role"].map(ROLE_NAMES).fillna(active["role"]),
             "自测诊断": _status(data, active["teacher_id"], SELF_TEST),
-            "自测得分率": active["teacher_id"].map(_self_test_shares(data)),
+            "自测得分率": active["teacher_id"].map(data.self_test_shares),
             "研修计划": _status(data, active["teacher_id"], PLAN_ASSIGNMENT),
             "提交能力点作业数": active["teacher_id"]
             .map(
