@@ -249,7 +249,8 @@ class PortraitDashboard(widgets.VBox):
         )
         self.card = widgets.HTML()
         self.filters.on_change(self._filtered)
-        self.teacher.observe(lambda _: self.refresh(), names="value")
+        self.rebuilding = False
+        self.teacher.observe(lambda _: None if self.rebuilding else self.refresh(), names="value")
         title = header(
             t("portrait.title"), str(self.data.course.settings.root), current="portrait", links=True
         )
@@ -267,10 +268,14 @@ class PortraitDashboard(widgets.VBox):
             )
         ]
         current = wanted or self.teacher.value
-        self.teacher.options = options
         ids = [tid for _, tid in options]
-        # Setting options may already have picked the first teacher (and drawn them).
-        self.teacher.value = current if current in ids else (ids[0] if ids else None)
+        # Replacing the options fires value changes of its own: draw once, at the end.
+        self.rebuilding = True
+        try:
+            self.teacher.options = options
+            self.teacher.value = current if current in ids else (ids[0] if ids else None)
+        finally:
+            self.rebuilding = False
         self.refresh()
 
     def refresh(self) -> None:
