@@ -46,6 +46,15 @@ def _parser() -> argparse.ArgumentParser:
         "--db", dest="db_url", default=None, help="成绩库地址，默认课程目录内的 SQLite / database URL"
     )
 
+    grade = commands.add_parser("grade", help="隔离并行地自动评分 / autograde, isolated and in parallel")
+    grade.add_argument("course_dir")
+    grade.add_argument("assignment")
+    grade.add_argument("--workers", type=int, default=None, help="并行进程数 / parallel workers")
+    grade.add_argument(
+        "--teacher", action="append", default=[], help="只重评这位教师（可重复）/ regrade only this teacher"
+    )
+    grade.add_argument("--force", action="store_true", help="全部重评 / regrade everyone")
+
     ledger = commands.add_parser("ledger", help="研修记录工具 / research ledger tools")
     ledger_commands = ledger.add_subparsers(dest="ledger_command", required=True, metavar="ACTION")
     load = ledger_commands.add_parser("import", help="把研修记录导入课程 / import a ledger into a course")
@@ -114,6 +123,18 @@ def _run(args: argparse.Namespace) -> int:
             **_given(environment=args.environment, scheme=args.scheme, db_url=args.db_url),
         )
         print(report.message())
+        return 0
+    if args.command == "grade":
+        from toolkit.autograde import grade_assignment
+
+        summary = grade_assignment(
+            args.course_dir,
+            args.assignment,
+            teachers=args.teacher,
+            force=args.force,
+            **_given(workers=args.workers),
+        )
+        print(summary.table())
         return 0
     if args.command == "ledger":
         from toolkit.ledger.course import import_ledger

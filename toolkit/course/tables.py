@@ -114,3 +114,19 @@ ledger = Table(
     Column("imported_at", DateTime, nullable=False),
     Column("superseded", Boolean, nullable=False, default=False),
 )
+
+# One row per autograding of a submission by `workshop grade`. A regrade adds a row and marks
+# the earlier one superseded; the latest row says whether a submission still needs grading.
+autograde_run = Table(
+    "workshop_autograde_run",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("assignment", String(128), nullable=False, index=True),
+    Column("teacher_id", String(128), nullable=False, index=True),
+    Column("status", String(16), nullable=False),  # graded, flagged, failed
+    Column("reasons", Text, nullable=False),  # JSON list of reasons, in the language of the run
+    Column("fingerprint", String(64), nullable=False),  # of the submitted files when graded
+    Column("seconds", Float, nullable=False),
+    Column("graded_at", DateTime, nullable=False),
+    Column("superseded", Boolean, nullable=False, default=False),
+)

@@ -1,0 +1,98 @@
+"""One grading worker: nbgrader's own Autograde converter, kept warm, with Execute run in a sandbox.
+
+A worker is a separate process. It loads the course's nbgrader configuration
+once, starts its sandbox once, then autogrades one teacher at a time as the
+parent hands them out, and reports each outcome back.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from multiprocessing.queues import Queue
+from pathlib import Path
+
+from nbgrader.apps import AutogradeApp
+from nbgrader.converters import Autograde
+from nbgrader.converters.base import NbGraderException
+from nbgrader.preprocessors import Execute
+
+from toolkit.autograde.execute import SandboxExecute
+from toolkit.autograde.sandbox import Limits, Sandbox
+
+
+@dataclass
+class Outcome:
+    """What grading one teacher's submission came to."""
+
+    teacher_id: str
+    status: str  # graded, flagged, failed
+    reasons: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class _LastErrors(logging.Handler):
+    """Keeps nbgrader's error lines for the teacher being graded, to say why grading failed."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage().strip().splitlines()[-1] if record.getMessage().strip() else "")
+
+
+def _converter(course_dir: Path, assignment: str, log_file: Path) -> tuple[Autograde, _LastErrors]:
+    os.chdir(course_dir)  # nbgrader reads nbgrader_config.py from the working folder
+    app = AutogradeApp()
+    app.initialize([])
+    app.log.handlers.clear()
+    app.log.addHandler(logging.FileHandler(log_file, encoding="utf-8"))
+    errors = _LastErrors()
+    app.log.addHandler(errors)
+    app.log.propagate = False
+    app.coursedir.assignment_id = assignment
+    converter = Autograde(coursedir=app.coursedir, parent=app)
+    converter.force = True
+    steps = converter.autograde_preprocessors
+    converter.autograde_preprocessors = [SandboxExecute if step is Execute else step for step in steps]
+    return converter, errors
+
+
+def grade_one(converter: Autograde, errors: _LastErrors, teacher_id: str) -> Outcome:
+    """Autograde one teacher with nbgrader's converter; never raises for a teacher's own problem."""
+    started = time.monotonic()
+    SandboxExecute.flags = []
+    errors.lines = []
+    converter.coursedir.student_id = teacher_id
+    try:
+        converter.start()
+    except NbGraderException:
+        reason = next((line for line in reversed(errors.lines) if line), "nbgrader autograde failed")
+        return Outcome(teacher_id, "failed", [reason], time.monotonic() - started)
+    status = "flagged" if SandboxExecute.flags else "graded"
+    return Outcome(teacher_id, status, list(SandboxExecute.flags), time.monotonic() - started)
+
+
+def worker_main(
+    slot: int,
+    course_dir: str,
+    assignment: str,
+    limits: Limits,
+    workdir: str,
+    tasks: Queue,
+    outcomes: Queue,
+) -> None:
+    """A worker process: take teacher ids from ``tasks`` until None, put an Outcome for each."""
+    work = Path(workdir)
+    with Sandbox(slot=slot, workdir=work, limits=limits) as sandbox:
+        SandboxExecute.sandbox = sandbox
+        converter, errors = _converter(Path(course_dir), assignment, work / f"nbgrader-{slot}.log")
+        outcomes.put(("ready", slot))
+        while True:
+            teacher_id = tasks.get()
+            if teacher_id is None:
+                return
+            outcomes.put(("done", grade_one(converter, errors, teacher_id)))
