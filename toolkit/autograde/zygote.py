@@ -44,6 +44,7 @@ MS_NODEV = 0x4
 MS_NOEXEC = 0x8
 MS_REC = 0x4000
 MS_PRIVATE = 0x40000
+PR_SET_DUMPABLE = 4
 PR_SET_NO_NEW_PRIVS = 38
 
 SCRATCH = Path("/scratch")
@@ -89,6 +90,10 @@ def _run_cells(job: dict[str, Any], results: int) -> None:
     os.setgid(uid)
     os.setuid(uid)
     _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+    # Nothing else may open this process's pipe through /proc, and a process the cells fork
+    # never reports: only the runner itself speaks for the submission.
+    _check(_libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0), "dumpable")
+    os.register_at_fork(after_in_child=lambda: os.close(results))
     os.chdir(WORK)
     os.environ.clear()
     os.environ.update(job["env"])
