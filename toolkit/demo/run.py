@@ -76,39 +76,8 @@ def run_demo(
         raise InputError(t("demo.exists", course=root))
 
     steps = tqdm(total=7, desc="workshop demo", unit="step", leave=True)
-
-    steps.set_description(t("demo.step.roster"))
-    people = synthetic_roster(teachers, seed=seed)
-    root.mkdir(parents=True, exist_ok=True)
-    roster_file = root / "demo_roster.csv"
-    write_roster_csv(people, roster_file)
-    steps.update(1)
-
-    steps.set_description(t("demo.step.init"))
-    init_course(root, roster=roster_file, environment="C", scheme=DEMO_SCHEME)
-    steps.update(1)
-
-    steps.set_description(t("demo.step.generate"))
-    run_nbgrader(root, ["generate_assignment", SELF_TEST, "--force"])
-    run_nbgrader(root, ["release_assignment", SELF_TEST, "--force"])
-    steps.update(1)
-
-    steps.set_description(t("demo.step.submit"))
-    rng = random.Random(seed)
-    keys = read_item_keys(root / "source" / SELF_TEST / f"{SELF_TEST}.ipynb")
-    submitters = [p for p in people if rng.random() < SUBMIT_SHARE] or people[:1]
-    stamp = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
-    for offset, person in enumerate(tqdm(submitters, desc=t("demo.step.submit"), unit="人", leave=False)):
-        folder = root / "submitted" / person.teacher_id / SELF_TEST
-        shutil.copytree(root / "release" / SELF_TEST, folder)
-        store = AnswerStore(folder / "answers.json")
-        for item_id, answer in synthetic_answers(keys, rng.gauss(0.3, 1.2), rng).items():
-            store.set(item_id, answer)
-        submitted_at = stamp + dt.timedelta(minutes=17 * offset)
-        (folder / "timestamp.txt").write_text(
-            submitted_at.strftime("%Y-%m-%d %H:%M:%S.%f %Z"), encoding="utf-8"
-        )
-    steps.update(1)
+    people, submitters, rng = prepare_self_test(root, teachers=teachers, seed=seed, steps=steps)
+    stamp = SUBMITTED_AT
 
     steps.set_description(t("demo.step.autograde"))
     with tqdm(total=len(submitters), desc=t("demo.step.autograde"), unit="份", leave=False) as bar:
@@ -140,6 +109,61 @@ def run_demo(
     if serve:
         serve_dashboard(root, port=port)
     return report
+
+
+SUBMITTED_AT = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+
+
+def prepare_self_test(
+    root: Path, *, teachers: int, seed: int, steps: tqdm | None = None
+) -> tuple[list, list, random.Random]:
+    """A new course in ``root`` with the self-test released and submitted by most teachers.
+
+    Returns the roster's people, those who submitted, and the random source to go on
+    with. Used by the demo and by benchmarks/grade.py, which then autograde the
+    submissions each in their own way.
+    """
+
+    def step(key: str) -> None:
+        if steps is not None:
+            steps.set_description(t(key))
+
+    def done() -> None:
+        if steps is not None:
+            steps.update(1)
+
+    step("demo.step.roster")
+    people = synthetic_roster(teachers, seed=seed)
+    root.mkdir(parents=True, exist_ok=True)
+    roster_file = root / "demo_roster.csv"
+    write_roster_csv(people, roster_file)
+    done()
+
+    step("demo.step.init")
+    init_course(root, roster=roster_file, environment="C", scheme=DEMO_SCHEME)
+    done()
+
+    step("demo.step.generate")
+    run_nbgrader(root, ["generate_assignment", SELF_TEST, "--force"])
+    run_nbgrader(root, ["release_assignment", SELF_TEST, "--force"])
+    done()
+
+    step("demo.step.submit")
+    rng = random.Random(seed)
+    keys = read_item_keys(root / "source" / SELF_TEST / f"{SELF_TEST}.ipynb")
+    submitters = [p for p in people if rng.random() < SUBMIT_SHARE] or people[:1]
+    for offset, person in enumerate(tqdm(submitters, desc=t("demo.step.submit"), unit="人", leave=False)):
+        folder = root / "submitted" / person.teacher_id / SELF_TEST
+        shutil.copytree(root / "release" / SELF_TEST, folder)
+        store = AnswerStore(folder / "answers.json")
+        for item_id, answer in synthetic_answers(keys, rng.gauss(0.3, 1.2), rng).items():
+            store.set(item_id, answer)
+        submitted_at = SUBMITTED_AT + dt.timedelta(minutes=17 * offset)
+        (folder / "timestamp.txt").write_text(
+            submitted_at.strftime("%Y-%m-%d %H:%M:%S.%f %Z"), encoding="utf-8"
+        )
+    done()
+    return people, submitters, rng
 
 
 DEMO_TASKS = ("task_A1", "task_B1")

@@ -1,0 +1,122 @@
+"""`workshop grade` on the demo's self-test: nbgrader's results, resumable, one teacher at a time.
+
+The demo course was autograded by plain ``nbgrader autograde``. A copy has those
+results wiped (scores nulled, autograded folders archived away) and is graded
+again by the real command line; every cell score, every notebook's outputs and
+the generated feedback must come out as nbgrader made them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import nbgrader, workshop
+from toolkit.autograde import Limits, grade_assignment
+from toolkit.gradebook import SELF_TEST
+
+pytestmark = pytest.mark.slow
+
+SCORES = """
+    SELECT sa.student_id, c.name, g.auto_score
+    FROM grade g
+    JOIN submitted_notebook sn ON g.notebook_id = sn.id
+    JOIN submitted_assignment sa ON sn.assignment_id = sa.id
+    JOIN assignment a ON sa.assignment_id = a.id
+    JOIN base_cell c ON g.cell_id = c.id
+    WHERE a.name = 'self_test'
+"""
+MODEL_ID = re.compile(r"[0-9a-f]{32}")
+
+
+def cell_scores(course: Path) -> dict[tuple[str, str], float | None]:
+    with sqlite3.connect(course / "gradebook.db") as connection:
+        return {(teacher, cell): score for teacher, cell, score in connection.execute(SCORES)}
+
+
+def outputs(notebook: Path) -> str:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return MODEL_ID.sub("ID", json.dumps([c.get("outputs") for c in cells], ensure_ascii=False))
+
+
+@pytest.fixture(scope="module")
+def regraded(demo_course: Path, proven_limits: Limits, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    base = tmp_path_factory.mktemp("regrade")
+    course = base / "course"
+    shutil.copytree(demo_course, course)
+    with sqlite3.connect(course / "gradebook.db") as connection:
+        connection.execute("UPDATE grade SET auto_score = NULL")
+    shutil.move(course / "autograded", base / "nbgrader-autograded")
+    shutil.move(course / "feedback", base / "nbgrader-feedback")
+    teachers = sorted(p.parent.name for p in (course / "submitted").glob(f"*/{SELF_TEST}"))
+    # A run that stopped after two teachers …
+    first = grade_assignment(course, SELF_TEST, teachers=teachers[:2], workers=1, progress=False)
+    # … then the command line picks up the rest.
+    cli = workshop("grade", str(course), SELF_TEST, "--workers", "2")
+    return {"course": course, "teachers": teachers, "first": first, "cli": cli}
+
+
+def test_cli_grades_the_rest_and_prints_the_summary(regraded: dict) -> None:
+    cli, teachers = regraded["cli"], regraded["teachers"]
+    assert cli.returncode == 0, cli.stderr[-2000:]
+    assert f"已评分 {len(teachers) - 2} 份，需复核 0 份，失败 0 份，跳过（已评过）2 份" in cli.stdout
+    assert "评分 self_test" in cli.stderr and "100%" in cli.stderr  # the progress bar
+    assert regraded["first"].count("graded") == 2
+
+
+def test_every_cell_score_is_what_nbgrader_gave(regraded: dict, demo_course: Path) -> None:
+    ours = cell_scores(regraded["course"])
+    assert None not in ours.values()
+    assert ours == cell_scores(demo_course)
+    assert len(ours) == 48 * len(regraded["teachers"])
+
+
+def test_autograded_notebooks_have_nbgraders_outputs(regraded: dict, demo_course: Path) -> None:
+    course = regraded["course"]
+    for teacher in regraded["teachers"]:
+        relative = Path("autograded") / teacher / SELF_TEST / f"{SELF_TEST}.ipynb"
+        assert outputs(course / relative) == outputs(demo_course / relative), teacher
+
+
+def test_feedback_is_what_nbgrader_gave(regraded: dict, demo_course: Path) -> None:
+    course = regraded["course"]
+    result = nbgrader(course, "generate_feedback", SELF_TEST, "--force")
+    assert result.returncode == 0, result.stderr[-2000:]
+    teacher = regraded["teachers"][3]
+    relative = Path("feedback") / teacher / SELF_TEST / f"{SELF_TEST}.html"
+    ours = MODEL_ID.sub("ID", (course / relative).read_text(encoding="utf-8"))
+    theirs = MODEL_ID.sub("ID", (demo_course / relative).read_text(encoding="utf-8"))
+    assert ours == theirs
+    assert "第 Q01 题" in ours
+
+
+def test_a_second_run_skips_everyone_and_one_teacher_can_be_regraded(regraded: dict) -> None:
+    course, teachers = regraded["course"], regraded["teachers"]
+    again = workshop("grade", str(course), SELF_TEST)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert f"已评分 0 份，需复核 0 份，失败 0 份，跳过（已评过）{len(teachers)} 份" in again.stdout
+    before = cell_scores(course)
+    one = workshop("grade", str(course), SELF_TEST, "--teacher", teachers[5])
+    assert one.returncode == 0, one.stderr[-2000:]
+    assert "已评分 1 份" in one.stdout
+    assert cell_scores(course) == before  # regraded in place: nothing counted twice
+    with sqlite3.connect(course / "gradebook.db") as connection:
+        rows = connection.execute(
+            "SELECT superseded FROM workshop_autograde_run WHERE teacher_id = ? ORDER BY id", (teachers[5],)
+        ).fetchall()
+    assert rows == [(1,), (0,)]  # the earlier record is kept, marked superseded
+
+
+def test_bad_requests_exit_2_and_name_the_problem(regraded: dict) -> None:
+    course = regraded["course"]
+    missing = workshop("grade", str(course), "no_such_assignment")
+    assert missing.returncode == 2
+    assert "no_such_assignment" in missing.stderr and "Traceback" not in missing.stderr
+    nobody = workshop("grade", str(course), SELF_TEST, "--teacher", "T9999")
+    assert nobody.returncode == 2
+    assert "T9999" in nobody.stderr
