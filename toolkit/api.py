@@ -1,6 +1,7 @@
 """The toolkit's public Python interface: what notebooks, dashboards and scripts call."""
 
 from toolkit.assess import Assessment, assess
+from toolkit.autograde import GradeSummary, Limits, grade_assignment
 from toolkit.catalogue import Catalogue, Point, load_catalogue
 from toolkit.charts import ChartAdvisor
 from toolkit.course import CourseSettings, InitReport, init_course, load_course
@@ -35,9 +36,11 @@ __all__ = [
     "CourseHome",
     "CourseSettings",
     "DemoReport",
+    "GradeSummary",
     "InitReport",
     "InputError",
     "LearnerAnalysis",
+    "Limits",
     "Ledger",
     "ModulePage",
     "PortraitDashboard",
@@ -55,6 +58,7 @@ __all__ = [
     "course_assessment",
     "course_hours",
     "export_static",
+    "grade_assignment",
     "import_ledger",
     "init_course",
     "load_catalogue",

@@ -54,19 +54,60 @@ def regraded(demo_course: Path, proven_limits: Limits, tmp_path_factory: pytest.
     shutil.move(course / "autograded", base / "nbgrader-autograded")
     shutil.move(course / "feedback", base / "nbgrader-feedback")
     teachers = sorted(p.parent.name for p in (course / "submitted").glob(f"*/{SELF_TEST}"))
+    tampered = tamper(course, teachers[6:10])
     # A run that stopped after two teachers …
     first = grade_assignment(course, SELF_TEST, teachers=teachers[:2], workers=1, progress=False)
     # … then the command line picks up the rest.
     cli = workshop("grade", str(course), SELF_TEST, "--workers", "2")
-    return {"course": course, "teachers": teachers, "first": first, "cli": cli}
+    return {"course": course, "teachers": teachers, "first": first, "cli": cli, "tampered": tampered}
+
+
+def tamper(course: Path, teachers: list[str]) -> dict[str, bytes]:
+    """Break four teachers' notebooks four ways; their answers (answers.json) stay as submitted."""
+    paths = [course / "submitted" / teacher / SELF_TEST / f"{SELF_TEST}.ipynb" for teacher in teachers]
+    invalid, shuffled, renamed, retyped = paths
+    invalid.write_text('{"cells": [{"cell_type": "code", "sour', encoding="utf-8")
+    notebook = json.loads(shuffled.read_text(encoding="utf-8"))
+    graded = [c for c in notebook["cells"] if c["metadata"].get("nbgrader", {}).get("grade")]
+    notebook["cells"].remove(graded[0])  # a deleted grade cell
+    notebook["cells"].append(graded[1])  # and a duplicated one
+    shuffled.write_text(json.dumps(notebook), encoding="utf-8")
+    renamed.rename(renamed.with_name("自测（副本）.ipynb"))
+    notebook = json.loads(retyped.read_text(encoding="utf-8"))
+    for cell in notebook["cells"][:8]:
+        if cell["metadata"].get("nbgrader", {}).get("grade"):
+            cell["cell_type"] = "markdown"  # a retyped grade cell …
+            cell.pop("outputs", None)
+            cell.pop("execution_count", None)
+        else:
+            cell["metadata"].pop("nbgrader", None)  # … and lost metadata
+    retyped.write_text(json.dumps(notebook), encoding="utf-8")
+    return {
+        teacher: b"".join(
+            p.read_bytes() for p in sorted((course / "submitted" / teacher).rglob("*")) if p.is_file()
+        )
+        for teacher in teachers
+    }
 
 
 def test_cli_grades_the_rest_and_prints_the_summary(regraded: dict) -> None:
     cli, teachers = regraded["cli"], regraded["teachers"]
     assert cli.returncode == 0, cli.stderr[-2000:]
-    assert f"已评分 {len(teachers) - 2} 份，需复核 0 份，失败 0 份，跳过（已评过）2 份" in cli.stdout
+    assert f"已评分 {len(teachers) - 6} 份，需复核 4 份，失败 0 份，跳过（已评过）2 份" in cli.stdout
     assert "评分 self_test" in cli.stderr and "100%" in cli.stderr  # the progress bar
     assert regraded["first"].count("graded") == 2
+
+
+def test_broken_notebooks_are_graded_from_the_release_and_flagged(regraded: dict) -> None:
+    course, cli = regraded["course"], regraded["cli"]
+    for teacher, files in regraded["tampered"].items():
+        line = next(line for line in cli.stdout.splitlines() if line.strip().startswith(teacher))
+        assert "需复核" in line and "已按发布版本修复后评分" in line
+        now = b"".join(
+            p.read_bytes() for p in sorted((course / "submitted" / teacher).rglob("*")) if p.is_file()
+        )
+        assert now == files  # the teacher's own files are exactly as handed in
+    assert "不是有效的笔记本文件" in cli.stdout and "改了名的 自测（副本）.ipynb" in cli.stdout
 
 
 def test_every_cell_score_is_what_nbgrader_gave(regraded: dict, demo_course: Path) -> None:

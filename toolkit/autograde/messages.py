@@ -44,6 +44,23 @@ add_messages(
         "autograde.status.graded": {"zh": "已评分", "en": "graded"},
         "autograde.status.flagged": {"zh": "需复核", "en": "flagged"},
         "autograde.status.failed": {"zh": "失败", "en": "failed"},
+        "autograde.repair.invalid": {
+            "zh": "{name} 不是有效的笔记本文件",
+            "en": "{name} is not a valid notebook file",
+        },
+        "autograde.repair.changed": {
+            "zh": "{name} 的格子被删除、复制、改动或增加过",
+            "en": "cells of {name} were deleted, duplicated, edited or added",
+        },
+        "autograde.repair.renamed": {
+            "zh": "没有 {name}，只有改了名的 {found}",
+            "en": "no {name}, only a renamed {found}",
+        },
+        "autograde.repair.missing": {"zh": "缺少 {name}", "en": "{name} is missing"},
+        "autograde.repair.done": {
+            "zh": "已按发布版本修复后评分（提交的文件未改动）：{problems}",
+            "en": "graded after repair from the release (the submitted files are unchanged): {problems}",
+        },
         "autograde.flag.cell_timeout": {
             "zh": "第 {cell} 格运行超过 {seconds} 秒，已停止；之后的格子记为未通过",
             "en": "cell {cell} ran for more than {seconds} s and was stopped; "

@@ -144,9 +144,13 @@ class Sandbox:
             self._process = subprocess.Popen(
                 bwrap_command(self.inbox), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log
             )
-        ready = self._read()
-        if ready.get("event") != "ready":
-            raise SandboxUnavailable(t("autograde.sandbox_failed", log=self.log))
+        self._ready = False  # the zygote warms up while the worker loads nbgrader; see _wait_ready
+
+    def _wait_ready(self) -> None:
+        if not self._ready:
+            if self._read().get("event") != "ready":
+                raise SandboxUnavailable(t("autograde.sandbox_failed", log=self.log))
+            self._ready = True
 
     def _read(self) -> dict[str, Any]:
         assert self._process.stdout is not None
@@ -162,6 +166,7 @@ class Sandbox:
         self, sources: list[str], *, folder: Path, env: dict[str, str], cell_timeout: float | None = None
     ) -> Run:
         """Run ``sources`` as cells with a private copy of ``folder`` as the working folder."""
+        self._wait_ready()
         self._jobs += 1
         name = str(self._jobs)
         staged = self.inbox / name

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from multiprocessing.queues import Queue
@@ -20,6 +21,7 @@ from nbgrader.converters.base import NbGraderException
 from nbgrader.preprocessors import Execute
 
 from toolkit.autograde.execute import SandboxExecute
+from toolkit.autograde.repair import stage_repairs
 from toolkit.autograde.sandbox import Limits, Sandbox
 
 
@@ -61,19 +63,36 @@ def _converter(course_dir: Path, assignment: str, log_file: Path) -> tuple[Autog
     return converter, errors
 
 
-def grade_one(converter: Autograde, errors: _LastErrors, teacher_id: str) -> Outcome:
-    """Autograde one teacher with nbgrader's converter; never raises for a teacher's own problem."""
+def grade_one(converter: Autograde, errors: _LastErrors, teacher_id: str, *, staging: Path) -> Outcome:
+    """Autograde one teacher with nbgrader's converter; never raises for a teacher's own problem.
+
+    A broken notebook that can be rebuilt from the release is graded from a repaired
+    copy under ``staging``; the submitted folder itself is never changed.
+    """
     started = time.monotonic()
     SandboxExecute.flags = []
     errors.lines = []
-    converter.coursedir.student_id = teacher_id
+    coursedir = converter.coursedir
+    assignment = coursedir.assignment_id
+    submitted = coursedir.submitted_directory
+    repairs = stage_repairs(
+        Path(coursedir.format_path(submitted, teacher_id, assignment)),
+        Path(coursedir.format_path(coursedir.release_directory, ".", assignment)),
+        staging / teacher_id / assignment,
+    )
+    if repairs:
+        coursedir.submitted_directory = str(staging)
+    coursedir.student_id = teacher_id
     try:
         converter.start()
     except NbGraderException:
         reason = next((line for line in reversed(errors.lines) if line), "nbgrader autograde failed")
-        return Outcome(teacher_id, "failed", [reason], time.monotonic() - started)
-    status = "flagged" if SandboxExecute.flags else "graded"
-    return Outcome(teacher_id, status, list(SandboxExecute.flags), time.monotonic() - started)
+        return Outcome(teacher_id, "failed", [*repairs, reason], time.monotonic() - started)
+    finally:
+        coursedir.submitted_directory = submitted
+        shutil.rmtree(staging / teacher_id, ignore_errors=True)
+    flags = [*repairs, *SandboxExecute.flags]
+    return Outcome(teacher_id, "flagged" if flags else "graded", flags, time.monotonic() - started)
 
 
 def worker_main(
@@ -95,4 +114,4 @@ def worker_main(
             teacher_id = tasks.get()
             if teacher_id is None:
                 return
-            outcomes.put(("done", grade_one(converter, errors, teacher_id)))
+            outcomes.put(("done", grade_one(converter, errors, teacher_id, staging=work / f"staged-{slot}")))
