@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -33,18 +32,10 @@ sys.path.insert(0, str(REPOSITORY))
 from toolkit.demo.run import prepare_self_test  # noqa: E402
 from toolkit.environment import tools_path  # noqa: E402
 from toolkit.gradebook import SELF_TEST  # noqa: E402
+from toolkit.gradebook.export import cell_scores  # noqa: E402
 
 TARGET_RATIO = 4.0
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-SCORES = """
-    SELECT sa.student_id, c.name, g.auto_score
-    FROM grade g
-    JOIN submitted_notebook sn ON g.notebook_id = sn.id
-    JOIN submitted_assignment sa ON sn.assignment_id = sa.id
-    JOIN assignment a ON sa.assignment_id = a.id
-    JOIN base_cell c ON g.cell_id = c.id
-    WHERE a.name = ?
-"""
 
 
 def timed(command: list[str], *, cwd: Path) -> float:
@@ -53,11 +44,6 @@ def timed(command: list[str], *, cwd: Path) -> float:
         command, cwd=cwd, check=True, capture_output=True, env={"PATH": tools_path(), "HOME": str(cwd)}
     )
     return time.perf_counter() - started
-
-
-def cell_scores(course: Path) -> dict[tuple[str, str], float]:
-    with sqlite3.connect(course / "gradebook.db") as connection:
-        return {(teacher, cell): score for teacher, cell, score in connection.execute(SCORES, (SELF_TEST,))}
 
 
 def outputs(notebook: Path) -> list[list[dict]]:
@@ -124,7 +110,10 @@ def main() -> int:
         ours.append(timed(command, cwd=course))
         print(f"  workshop grade         run {run + 1}: {ours[-1]:.2f} s", flush=True)
 
-    theirs_scores, our_scores = cell_scores(workdir / "nbgrader"), cell_scores(workdir / "workshop")
+    theirs_scores, our_scores = (
+        cell_scores(workdir / "nbgrader", SELF_TEST),
+        cell_scores(workdir / "workshop", SELF_TEST),
+    )
     same_scores = theirs_scores == our_scores and len(theirs_scores) > 0
     differing_notebooks = [
         folder.parent.name

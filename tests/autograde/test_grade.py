@@ -19,24 +19,11 @@ import pytest
 from tests.conftest import nbgrader, workshop
 from toolkit.autograde import Limits, grade_assignment
 from toolkit.gradebook import SELF_TEST
+from toolkit.gradebook.export import cell_scores
 
 pytestmark = pytest.mark.slow
 
-SCORES = """
-    SELECT sa.student_id, c.name, g.auto_score
-    FROM grade g
-    JOIN submitted_notebook sn ON g.notebook_id = sn.id
-    JOIN submitted_assignment sa ON sn.assignment_id = sa.id
-    JOIN assignment a ON sa.assignment_id = a.id
-    JOIN base_cell c ON g.cell_id = c.id
-    WHERE a.name = 'self_test'
-"""
 MODEL_ID = re.compile(r"[0-9a-f]{32}")
-
-
-def cell_scores(course: Path) -> dict[tuple[str, str], float | None]:
-    with sqlite3.connect(course / "gradebook.db") as connection:
-        return {(teacher, cell): score for teacher, cell, score in connection.execute(SCORES)}
 
 
 def outputs(notebook: Path) -> str:
@@ -111,9 +98,9 @@ def test_broken_notebooks_are_graded_from_the_release_and_flagged(regraded: dict
 
 
 def test_every_cell_score_is_what_nbgrader_gave(regraded: dict, demo_course: Path) -> None:
-    ours = cell_scores(regraded["course"])
+    ours = cell_scores(regraded["course"], SELF_TEST)
     assert None not in ours.values()
-    assert ours == cell_scores(demo_course)
+    assert ours == cell_scores(demo_course, SELF_TEST)
     assert len(ours) == 48 * len(regraded["teachers"])
 
 
@@ -141,11 +128,11 @@ def test_a_second_run_skips_everyone_and_one_teacher_can_be_regraded(regraded: d
     again = workshop("grade", str(course), SELF_TEST)
     assert again.returncode == 0, again.stderr[-2000:]
     assert f"已评分 0 份，需复核 0 份，失败 0 份，跳过（已评过）{len(teachers)} 份" in again.stdout
-    before = cell_scores(course)
+    before = cell_scores(course, SELF_TEST)
     one = workshop("grade", str(course), SELF_TEST, "--teacher", teachers[5])
     assert one.returncode == 0, one.stderr[-2000:]
     assert "已评分 1 份" in one.stdout
-    assert cell_scores(course) == before  # regraded in place: nothing counted twice
+    assert cell_scores(course, SELF_TEST) == before  # regraded in place: nothing counted twice
     with sqlite3.connect(course / "gradebook.db") as connection:
         rows = connection.execute(
             "SELECT superseded FROM workshop_autograde_run WHERE teacher_id = ? ORDER BY id", (teachers[5],)

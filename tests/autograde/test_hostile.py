@@ -15,6 +15,7 @@ import pytest
 
 from tests.autograde.conftest import PROBE, make_probe_course, submit
 from toolkit.autograde import GradeSummary, Limits, grade_assignment
+from toolkit.gradebook.export import cell_scores
 
 pytestmark = pytest.mark.slow
 
@@ -46,19 +47,6 @@ def tree_digest(folder: Path) -> str:
         if path.is_file():
             digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
-
-
-def cell_scores(course: Path) -> dict[tuple[str, str], float | None]:
-    """(teacher, grade cell) → nbgrader's auto_score, straight from the gradebook."""
-    query = """
-        SELECT sa.student_id, gc.name, g.auto_score
-        FROM grade g
-        JOIN submitted_notebook sn ON g.notebook_id = sn.id
-        JOIN submitted_assignment sa ON sn.assignment_id = sa.id
-        JOIN base_cell gc ON g.cell_id = gc.id
-    """
-    with sqlite3.connect(course / "gradebook.db") as connection:
-        return {(teacher, cell): score for teacher, cell, score in connection.execute(query)}
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +91,7 @@ def test_every_submission_gets_an_outcome_and_the_batch_finishes(graded: tuple) 
 
 def test_good_teachers_get_full_marks_whatever_the_others_did(graded: tuple) -> None:
     course, summary, _ = graded
-    scores = cell_scores(course)
+    scores = cell_scores(course, PROBE)
     for teacher in GOOD:
         assert outcome(summary, teacher).status == "graded"
         assert scores[(teacher, "check")] == 1.0
@@ -133,7 +121,7 @@ def test_reaching_outside_fails_inside_the_sandbox_and_the_answer_still_counts(
     assert "SECRET-KEY-42" not in seen  # the hidden check never reached the teacher's output
     assert "T01" not in seen
     # The answer line never ran (the line before raised): nbgrader's usual outcome, no more.
-    assert cell_scores(course)[(teacher, "check")] == 0.0
+    assert cell_scores(course, PROBE)[(teacher, "check")] == 0.0
 
 
 def test_setuid_back_to_root_is_refused(graded: tuple) -> None:
@@ -161,7 +149,7 @@ def test_bombs_are_flagged_with_the_reason_and_score_nothing(
     result = outcome(summary, teacher)
     assert result.status == "flagged"
     assert any(reason in line for line in result.reasons for reason in reasons), result.reasons
-    scores = cell_scores(course)
+    scores = cell_scores(course, PROBE)
     if teacher in {"H_LOOP", "H_MEMORY", "H_FORK", "H_KILL"}:
         assert scores[(teacher, "check")] == 0.0  # a stopped run never passes a test
         assert scores[(teacher, "check_type")] == 0.0
@@ -171,13 +159,13 @@ def test_print_megabytes_keeps_the_answer_but_not_the_flood(graded: tuple) -> No
     course, _, _ = graded
     path = course / "autograded" / "H_PRINT" / PROBE / f"{PROBE}.ipynb"
     assert path.stat().st_size < 2_000_000
-    assert cell_scores(course)[("H_PRINT", "check")] == 1.0
+    assert cell_scores(course, PROBE)[("H_PRINT", "check")] == 1.0
 
 
 def test_tampered_grade_cell_is_restored_from_the_gradebook(graded: tuple) -> None:
     course, summary, _ = graded
     assert outcome(summary, "B_TAMPER").status == "graded"
-    scores = cell_scores(course)
+    scores = cell_scores(course, PROBE)
     assert scores[("B_TAMPER", "check")] == 0.0  # answer 41: the real check ran, with 1 point
     assert scores[("B_WRONG", "check")] == 0.0
 

@@ -27,7 +27,7 @@ from toolkit.course import load_course
 from toolkit.errors import InputError
 from toolkit.i18n import t
 
-WORKER_START_SECONDS = 120.0  # a worker that is not ready by then has failed to start
+POLL_SECONDS = 5.0  # how often the parent checks that its workers are still alive
 
 
 @dataclass
@@ -154,7 +154,7 @@ def _run_workers(
     try:
         while left:
             try:
-                kind, value = outcomes.get(timeout=WORKER_START_SECONDS)
+                kind, value = outcomes.get(timeout=POLL_SECONDS)
             except queue.Empty:
                 if not any(process.is_alive() for process in processes):
                     raise SandboxUnavailable(t("autograde.workers_died", log=workdir)) from None
@@ -167,6 +167,8 @@ def _run_workers(
     finally:
         bar.close()
         for process in processes:
+            if left:  # interrupted or failed: stop now; what was recorded is kept for the next run
+                process.terminate()
             process.join(timeout=30)
             if process.is_alive():
                 process.kill()

@@ -98,3 +98,27 @@ def export_csv(course_dir: str | Path, *, out: str | Path) -> Path:
     target = Path(out)
     write_text_atomic(target, "\n".join(lines) + "\n")
     return target
+
+
+_CELL_SCORES = text(
+    """
+    SELECT sa.student_id, c.name, g.auto_score
+    FROM grade g
+    JOIN submitted_notebook sn ON g.notebook_id = sn.id
+    JOIN submitted_assignment sa ON sn.assignment_id = sa.id
+    JOIN assignment a ON sa.assignment_id = a.id
+    JOIN base_cell c ON g.cell_id = c.id
+    WHERE a.name = :assignment
+    """
+)
+
+
+def cell_scores(course_dir: str | Path, assignment: str) -> dict[tuple[str, str], float | None]:
+    """(teacher id, grade cell) → the automatic score nbgrader stored, for one assignment."""
+    engine = create_engine(load_course(course_dir).db_url, future=True)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(_CELL_SCORES, {"assignment": assignment})
+            return {(teacher, cell): score for teacher, cell, score in rows}
+    finally:
+        engine.dispose()
