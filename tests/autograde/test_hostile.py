@@ -55,12 +55,15 @@ def graded(
 ) -> tuple[Path, GradeSummary, dict]:
     base = tmp_path_factory.mktemp("hostile")
     hostile_ids = list(attacks(base / "course"))
-    course = make_probe_course(base, [*GOOD, *hostile_ids, "B_JSON", "B_TAMPER", "B_WRONG"])
+    course = make_probe_course(base, [*GOOD, *hostile_ids, "B_JSON", "B_TAMPER", "B_WRONG", "H_SYMLINK"])
     for teacher in GOOD:
         submit(course, teacher, "answer = 42")
     for teacher, code in attacks(course).items():
         submit(course, teacher, code)
     submit(course, "B_WRONG", "answer = 41")
+    # A link to the hidden tests, which nbgrader alone would copy into the graded folder.
+    linked = submit(course, "H_SYMLINK", "print(open('leak.txt').read())\nanswer = 42")
+    (linked / "leak.txt").symlink_to(course / "source" / PROBE / f"{PROBE}.ipynb")
     broken = submit(course, "B_JSON", "answer = 42") / f"{PROBE}.ipynb"
     broken.write_text('{"cells": [', encoding="utf-8")
     # Tampering: the hidden check replaced by one that always passes, its points raised to 100.
@@ -84,7 +87,7 @@ def outcome(summary: GradeSummary, teacher: str):  # type: ignore[no-untyped-def
 
 def test_every_submission_gets_an_outcome_and_the_batch_finishes(graded: tuple) -> None:
     course, summary, _ = graded
-    assert len(summary.outcomes) == len(GOOD) + len(attacks(course)) + 3
+    assert len(summary.outcomes) == len(GOOD) + len(attacks(course)) + 4
     table = summary.table()
     assert "需复核" in table and "H_LOOP" in table and "T01" not in table
 
@@ -122,6 +125,20 @@ def test_reaching_outside_fails_inside_the_sandbox_and_the_answer_still_counts(
     assert "T01" not in seen
     # The answer line never ran (the line before raised): nbgrader's usual outcome, no more.
     assert cell_scores(course, PROBE)[(teacher, "check")] == 0.0
+
+
+def test_a_link_to_the_hidden_tests_is_left_out_and_flagged(graded: tuple) -> None:
+    course, summary, _ = graded
+    result = outcome(summary, "H_SYMLINK")
+    assert result.status == "flagged"
+    assert any("符号链接未被采用：leak.txt" in reason for reason in result.reasons), result.reasons
+    graded_folder = course / "autograded" / "H_SYMLINK" / PROBE
+    assert not (graded_folder / "leak.txt").exists()
+    notebook = json.loads((graded_folder / f"{PROBE}.ipynb").read_text("utf-8"))
+    answer_cell = next(c for c in notebook["cells"] if c["metadata"]["nbgrader"]["grade_id"] == "answer")
+    assert answer_cell["outputs"][0]["ename"] == "FileNotFoundError"
+    assert "SECRET-KEY-42" not in json.dumps(answer_cell["outputs"])
+    assert (course / "submitted" / "H_SYMLINK" / PROBE / "leak.txt").is_symlink()  # left as handed in
 
 
 def test_setuid_back_to_root_is_refused(graded: tuple) -> None:

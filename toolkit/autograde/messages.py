@@ -56,6 +56,10 @@ add_messages(
             "zh": "没有 {name}，只有改了名的 {found}",
             "en": "no {name}, only a renamed {found}",
         },
+        "autograde.repair.links": {
+            "zh": "提交中的符号链接未被采用：{names}",
+            "en": "symbolic links in the submission were left out: {names}",
+        },
         "autograde.repair.missing": {"zh": "缺少 {name}", "en": "{name} is missing"},
         "autograde.repair.done": {
             "zh": "已按发布版本修复后评分（提交的文件未改动）：{problems}",

@@ -1,5 +1,9 @@
 """Tampered or broken submitted notebooks: rebuilt from the release where that loses nothing.
 
+Symbolic links in a submission are never followed: nbgrader copies what a
+link points to, which could bring the hidden tests into the graded folder.
+They are left out of the staged copy, and the submission is flagged.
+
 A notebook whose release has no solution cells (every toolkit assignment:
 answers live in answers.json and evidence files, never in the notebook) holds
 nothing of the teacher's own. If such a notebook is missing, renamed, not
@@ -13,6 +17,7 @@ sanitising (which restores locked and graded cells from the gradebook).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -30,6 +35,16 @@ def _cells(notebook: dict[str, Any]) -> list[tuple[str, str, str]]:
         nbgrader = json.dumps(cell.get("metadata", {}).get("nbgrader", {}), sort_keys=True)
         cells.append((str(cell.get("cell_type")), source, nbgrader))
     return cells
+
+
+def _links(folder: Path) -> list[Path]:
+    """Every symbolic link under ``folder``, relative to it (links to folders are not entered)."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        for name in [*dirs, *files]:
+            if os.path.islink(os.path.join(root, name)):
+                found.append(Path(root, name).relative_to(folder))
+    return sorted(found)
 
 
 def _has_solution_cells(notebook: dict[str, Any]) -> bool:
@@ -61,13 +76,18 @@ def stage_repairs(submission: Path, release: Path, staging: Path) -> list[str]:
     """
     reasons: list[str] = []
     replacements: dict[str, Path] = {}
-    extra = sorted(p for p in submission.glob("*.ipynb") if not (release / p.name).is_file())
+    links = _links(submission)
+    if links:
+        reasons.append(t("autograde.repair.links", names="、".join(str(link) for link in links)))
+    extra = sorted(
+        p for p in submission.glob("*.ipynb") if not p.is_symlink() and not (release / p.name).is_file()
+    )
     for released_path in sorted(release.glob("*.ipynb")):
         released = json.loads(released_path.read_text(encoding="utf-8"))
         if _has_solution_cells(released):
             continue
         submitted = submission / released_path.name
-        if not submitted.is_file():
+        if submitted.is_symlink() or not submitted.is_file():
             renamed = extra[0].name if len(extra) == 1 else None
             reasons.append(
                 t("autograde.repair.renamed", name=released_path.name, found=renamed)
@@ -80,10 +100,12 @@ def stage_repairs(submission: Path, release: Path, staging: Path) -> list[str]:
         if problem:
             reasons.append(problem)
             replacements[released_path.name] = released_path
-    if not replacements:
+    if not replacements and not links:
         return []
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(submission, staging, symlinks=True)
+    for link in links:
+        (staging / link).unlink()
     for name, released_path in replacements.items():
         shutil.copyfile(released_path, staging / name)
     return [t("autograde.repair.done", problems="；".join(reasons))]
