@@ -100,6 +100,8 @@ def bwrap_command(inbox: Path) -> list[str]:
                 made.add(parent)
                 command += ["--perms", "0755", "--dir", str(parent)]
         command += ["--ro-bind", str(root), str(root)]
+    # Read-only, so nothing one submission leaves there reaches the next; each has its own tmp.
+    command += ["--remount-ro", "/tmp"]
     hidden = Path(toolkit.__file__).resolve().parent / "_content"
     if hidden.is_dir():  # an installed wheel carries the assignments, hidden tests included
         command += ["--tmpfs", str(hidden)]

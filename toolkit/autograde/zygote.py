@@ -51,6 +51,7 @@ SCRATCH = Path("/scratch")
 INBOX = Path("/inbox")
 WORK = SCRATCH / "work"
 HOME = SCRATCH / "home"
+TMP = SCRATCH / "tmp"  # the sandbox's /tmp is read-only: it may hold the Python environment itself
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -97,7 +98,7 @@ def _run_cells(job: dict[str, Any], results: int) -> None:
     os.chdir(WORK)
     os.environ.clear()
     os.environ.update(job["env"])
-    os.environ.update({"HOME": str(HOME), "TMPDIR": "/tmp", "PWD": str(WORK)})
+    os.environ.update({"HOME": str(HOME), "TMPDIR": str(TMP), "PWD": str(WORK)})
     sys.path[0] = str(WORK)  # as in a kernel started in the notebook's folder
 
     from toolkit.autograde.executor import execute_cells, language_info, widget_state
@@ -149,9 +150,9 @@ def _isolate(job: dict[str, Any], results: int, pid_pipe: int) -> None:
     limits = job["limits"]
     size = f"size={limits['scratch_mb']}m,mode=0755"
     _mount("tmpfs", str(SCRATCH), "tmpfs", MS_NOSUID | MS_NODEV, size)
-    _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"size={limits['scratch_mb']}m,mode=1777")
     shutil.copytree(INBOX / job["inbox"], WORK, symlinks=True)
     HOME.mkdir()
+    TMP.mkdir()
     uid = job["uid"]
     for folder, _, files in os.walk(SCRATCH):
         os.chown(folder, uid, uid)
