@@ -20,30 +20,20 @@ import argparse
 import json
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY))
 
+from benchmarks.timing import timed  # noqa: E402
 from toolkit.demo.run import prepare_self_test  # noqa: E402
-from toolkit.environment import tools_path  # noqa: E402
 from toolkit.gradebook import SELF_TEST  # noqa: E402
 from toolkit.gradebook.export import cell_scores  # noqa: E402
 
 TARGET_RATIO = 4.0
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-
-
-def timed(command: list[str], *, cwd: Path) -> float:
-    started = time.perf_counter()
-    subprocess.run(
-        command, cwd=cwd, check=True, capture_output=True, env={"PATH": tools_path(), "HOME": str(cwd)}
-    )
-    return time.perf_counter() - started
 
 
 def outputs(notebook: Path) -> list[list[dict]]:

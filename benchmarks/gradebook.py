@@ -17,28 +17,18 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY))
 
+from benchmarks.timing import timed  # noqa: E402
 from toolkit.demo import synthetic_cohort  # noqa: E402
-from toolkit.environment import tools_path  # noqa: E402
 
 TARGET_RATIO = 50.0
 OURS = "from toolkit.gradebook.export import export_csv; import sys; export_csv(sys.argv[1], out=sys.argv[2])"
-
-
-def timed(command: list[str], *, cwd: Path) -> float:
-    started = time.perf_counter()
-    subprocess.run(
-        command, cwd=cwd, check=True, capture_output=True, env={"PATH": tools_path(), "HOME": str(cwd)}
-    )
-    return time.perf_counter() - started
 
 
 def main() -> int:
