@@ -191,4 +191,4 @@ def test_invalid_json_fails_that_teacher_only_with_a_reason(graded: tuple) -> No
     course, summary, _ = graded
     result = outcome(summary, "B_JSON")
     assert result.status == "failed"
-    assert result.reasons and result.reasons[0]
+    assert "NotJSONError" in result.reasons[0] and "JSON" in result.reasons[0], result.reasons

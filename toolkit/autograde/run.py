@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import queue
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -128,7 +128,7 @@ def grade_assignment(
 
 def _run_workers(
     root: Path, assignment: str, todo: list[str], count: int, limits: Limits, workdir: Path, progress: bool
-):  # type: ignore[no-untyped-def]
+) -> Iterator[Outcome]:
     """Yield each teacher's Outcome as the workers finish them."""
     context = multiprocessing.get_context("spawn")  # workers start clean, whatever the parent holds
     tasks = context.Queue()

@@ -36,14 +36,23 @@ class Outcome:
 
 
 class _LastErrors(logging.Handler):
-    """Keeps nbgrader's error lines for the teacher being graded, to say why grading failed."""
+    """nbgrader's error log for the teacher being graded, to say why grading failed."""
 
     def __init__(self) -> None:
         super().__init__(level=logging.ERROR)
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage().strip().splitlines()[-1] if record.getMessage().strip() else "")
+        message = record.getMessage().strip()
+        if message:
+            self.lines.append(message)
+
+    def reason(self) -> str:
+        """The exception line of the last traceback nbgrader logged, else its last error line."""
+        for message in reversed(self.lines):
+            if message.startswith("Traceback"):
+                return message.splitlines()[-1]
+        return self.lines[-1].splitlines()[-1] if self.lines else "nbgrader autograde failed"
 
 
 def _converter(course_dir: Path, assignment: str, log_file: Path) -> tuple[Autograde, _LastErrors]:
@@ -86,8 +95,7 @@ def grade_one(converter: Autograde, errors: _LastErrors, teacher_id: str, *, sta
     try:
         converter.start()
     except NbGraderException:
-        reason = next((line for line in reversed(errors.lines) if line), "nbgrader autograde failed")
-        return Outcome(teacher_id, "failed", [*repairs, reason], time.monotonic() - started)
+        return Outcome(teacher_id, "failed", [*repairs, errors.reason()], time.monotonic() - started)
     finally:
         coursedir.submitted_directory = submitted
         shutil.rmtree(staging / teacher_id, ignore_errors=True)
