@@ -3,9 +3,10 @@
 The sandbox sees the system read-only (/usr, /etc), the Python installation
 and the toolkit package, and nothing else: not the course folder, not the
 gradebook, not source/ with the hidden tests, not the shipped assignments,
-not other teachers' work. It has no network (a namespace with only a downed
-loopback). Each submission then gets its own namespaces, user id and limits
-inside it (see :mod:`toolkit.autograde.zygote`).
+not other teachers' work. It has no network: its own network namespace holds
+only a loopback of its own, which cannot reach the host's. Each submission
+then gets its own namespaces, user id and limits inside it (see
+:mod:`toolkit.autograde.zygote`).
 """
 
 from __future__ import annotations
