@@ -84,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
         "--static", default=None, metavar="OUT_DIR", help="导出只读的静态 HTML / write static HTML"
     )
 
+    hub = commands.add_parser("hub", help="运行课程的 JupyterHub / run the course's JupyterHub")
+    hub.add_argument("course_dir")
+    hub.add_argument("--port", type=int, default=None, help="公开端口（默认 8000）/ public port")
+    hub.add_argument("--ip", default=None, help="监听地址（默认 127.0.0.1）/ address to listen on")
+
     demo = commands.add_parser("demo", help="运行完整演示 / run the end-to-end demo")
     demo.add_argument("course_dir", nargs="?", default=None)
     demo.add_argument("--teachers", type=int, default=None, help="教师人数 / number of teachers")
@@ -163,6 +168,10 @@ def _run(args: argparse.Namespace) -> int:
             print(export_static(args.course_dir, out_dir=args.static).message())
             return 0
         return serve_dashboard(args.course_dir, **_given(port=args.port))
+    if args.command == "hub":
+        from toolkit.hub import run_hub
+
+        return run_hub(args.course_dir, **_given(port=args.port, ip=args.ip))
     if args.command == "demo":
         from toolkit.demo import run_demo
 

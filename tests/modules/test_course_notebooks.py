@@ -51,7 +51,7 @@ def test_module_structure(path: Path) -> None:
     assert len(CJK.findall(markdown)) >= 800, f"{path.name} has too little teaching text"
     assert re.search(rf'ModulePage\(\s*"{code}",\s*minutes={meta["minutes"]}\s*\)', sources)
     assert re.search(rf'SelfCheck\(\s*"{code}"', sources) and re.search(rf'Reflection\(\s*"{code}"', sources)
-    assert f"task_{code}" in markdown, "the practice task names its evidence assignment"
+    assert f"{code} · 能力点证据" in markdown, "the practice task names its evidence assignment"
     assert all(not c.outputs for c in notebook.cells if c.cell_type == "code"), "commit without outputs"
 
 

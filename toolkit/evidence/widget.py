@@ -41,8 +41,8 @@ add_messages(
             "en": "{complete} of {total} evidence items complete. Missing evidence makes the point 不合格.",
         },
         "board.all_done": {
-            "zh": "全部证据已齐全，可以在 Assignments 页面提交。",
-            "en": "All evidence is in; submit from the Assignments tab.",
+            "zh": "全部证据已齐全，可以在本页最下方提交。",
+            "en": "All evidence is in; submit at the foot of this page.",
         },
         "board.added": {"zh": "已放入：{names}", "en": "Added: {names}"},
         "board.withdrawn": {

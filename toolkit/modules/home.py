@@ -24,6 +24,7 @@ from toolkit.environment import tools_path
 from toolkit.i18n import add_messages, t
 from toolkit.resources import content_dir
 from toolkit.widgets.progress import ModuleProgress, module_progress
+from toolkit.widgets.style import LINK
 
 add_messages(
     {
@@ -43,8 +44,8 @@ add_messages(
             "en": "(not selectable in this environment; still readable)",
         },
         "home.no_submissions": {
-            "zh": "还没有提交记录（在 Assignments 页面获取并提交作业后，这里会显示）",
-            "en": "No submissions yet (fetch and submit from the Assignments tab)",
+            "zh": "还没有提交记录（在“我的作业”中打开作业并在其页面最下方提交后，这里会显示）",
+            "en": "No submissions yet (open one under My assignments, submit at the foot of its page)",
         },
         "home.submission": {"zh": "{assignment}（{time} 提交）", "en": "{assignment} (submitted {time})"},
         "home.missing_module": {"zh": "缺少模块文件", "en": "module file missing"},
@@ -182,7 +183,8 @@ class CourseHome(widgets.VBox):
                 entry = self.modules.get(point.code)
                 mine = progress.get(point.code)
                 name = html.escape(point.label())
-                link = f"<a href='{html.escape(entry.file)}' target='_blank'>{name}</a>" if entry else name
+                target = html.escape(entry.file) if entry else ""
+                link = f"<a href='{target}' target='_blank' {LINK}>{name}</a>" if entry else name
                 note = (
                     ""
                     if point.environment in allowed

@@ -57,10 +57,10 @@ add_messages(
         "plan.profile": {"zh": "我的自测诊断", "en": "My self-test profile"},
         "plan.profile_missing": {
             "zh": (
-                "还没有找到自测诊断的反馈。培训者返回反馈后，在 Assignments 页面取回 self_test 的反馈，"
+                "还没有找到自测诊断的反馈。培训者返回反馈后，在“自测诊断”页面最下方点“查看反馈”取回，"
                 "这里就会显示您在各维度、各能力点上的得分率。"
             ),
-            "en": "No self-test feedback yet; fetch it from the Assignments tab once it is returned.",
+            "en": "No self-test feedback yet; once returned, press See feedback below the self-test.",
         },
         "plan.weakest": {
             "zh": "得分率最低、当前环境可选的能力点：{points}。可以优先考虑。",

@@ -14,3 +14,6 @@ WRAP_OPTIONS_CSS = (
     f".{WRAP_CLASS} .widget-checkbox label,.{WRAP_CLASS} .jupyter-widget-checkbox label"
     "{white-space:normal;height:auto}</style>"
 )
+
+# Voila's page style leaves links looking like plain text; a teacher must see what to click.
+LINK = "style='color:#1565c0;text-decoration:underline'"

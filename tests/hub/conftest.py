@@ -1,0 +1,101 @@
+"""A real JupyterHub for a small course: real proxy, real spawner, real system users.
+
+The course lives in a folder every system user may pass through (the exchange must be
+reachable by the teachers' own accounts); the test accounts and their homes are removed
+again at the end, so a machine that runs the suite twice starts clean.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import CHROMIUM_FLAGS, nbgrader, roster, workshop
+from toolkit.errors import InputError
+from toolkit.hub import prepare_hub, start_hub, stop_hub
+from toolkit.hub.accounts import system_name
+from toolkit.hub.run import hub_url
+from toolkit.hub.settings import HubLayout
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+TEACHERS = ("HT01", "HT02", "HT03")
+GRADER = "HL01"
+PASSWORD = "workshop-pass-1"
+SCREENSHOTS = Path(os.environ.get("WORKSHOP_SCREENSHOT_DIR") or tempfile.gettempdir()) / "workshop-hub"
+
+
+@dataclass(frozen=True)
+class Hub:
+    url: str
+    layout: HubLayout
+    course: Path
+    homes: Path
+
+
+def _remove_accounts(ids: list[str]) -> None:
+    for teacher_id in ids:
+        subprocess.run(["userdel", system_name(teacher_id)], capture_output=True)
+
+
+@pytest.fixture(scope="package")
+def hub() -> Iterator[Hub]:
+    if os.geteuid() != 0:
+        pytest.fail("the hub tests make system users: run them as root (CI does)")
+    ids = [*TEACHERS, GRADER]
+    _remove_accounts(ids)
+    base = Path(tempfile.mkdtemp(prefix="workshop-hub-", dir="/tmp"))
+    base.chmod(0o755)
+    people = [f"{tid},教师{n},一中,数学,教师" for n, tid in enumerate(TEACHERS, start=1)]
+    people.append(f"{GRADER},王坊主,一中,数学,坊主")
+    result = workshop("init", "course", "--roster", str(roster(base / "roster.csv", people)), cwd=base)
+    assert result.returncode == 0, result.stderr
+    course = base / "course"
+    for step in (["generate_assignment", "self_test"], ["release_assignment", "self_test"]):
+        done = nbgrader(course, *step)
+        assert done.returncode == 0, done.stdout + done.stderr
+    homes = base / "homes"
+    homes.mkdir(mode=0o755)
+    layout = None
+    for _ in range(20):  # five free ports in a row
+        try:
+            layout = prepare_hub(course, port=random.randrange(20000, 40000, 5), home_root=homes)
+            break
+        except InputError as error:
+            if "端口" not in str(error):
+                raise
+    assert layout is not None
+    process = start_hub(layout)
+    try:
+        yield Hub(hub_url(layout), layout, course, homes)
+    finally:
+        stop_hub(process)
+        _remove_accounts(ids)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="package")
+def browser(chromium: str) -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+def shot(page: object, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    return path
