@@ -135,11 +135,11 @@ def configure(c: Any, layout: HubLayout, *, mem_limit: str, cpu_limit: float, cu
         {
             "name": "workshop-grader",
             "groups": [GRADERS_GROUP],
-            # Graders may also open a teacher's own server, to help someone who is stuck.
+            # Not "access:servers": a grader is often a fellow teacher, and opening someone's
+            # server means acting as them. Their work reaches graders as submissions instead.
             "scopes": [
                 f"access:services!service={layout.course_service}",
                 f"access:services!service={PORTRAIT_SERVICE}",
-                "access:servers",
             ],
         },
         {
