@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Grade, Gradebook, MissingEntry
 from sqlalchemy import select
 
 from toolkit.course import tables
@@ -177,16 +177,19 @@ class GradingDesk:
         rubric = submission.rubric
         clean = self._validated(rubric, ticks)
         result = grade_by_indicators(rubric, clean, missing=submission.missing)
-        now = _now()
         cell = PLAN_CELL if assignment == PLAN_ASSIGNMENT else TASK_CELL
         with Gradebook(self.settings.db_url, self.settings.course_id) as gradebook:
             try:
-                grade = gradebook.find_grade(cell, assignment, assignment, teacher_id)
+                found = gradebook.find_grade(cell, assignment, assignment, teacher_id)
                 remark = gradebook.find_comment(cell, assignment, assignment, teacher_id)
             except MissingEntry:
                 raise InputError(
                     t("desk.not_autograded", teacher=teacher_id, assignment=assignment)
                 ) from None
+            # Two graders on one teacher at once (PostgreSQL): the second waits here until the
+            # first has committed, and is stamped after it, so the later grade is the one kept.
+            grade = gradebook.db.query(Grade).filter(Grade.id == found.id).with_for_update().one()
+            now = _now()
             max_score = float(grade.max_score)
             score = round(max_score * result.level.points / rubric.levels[-1].points, 2)
             text = self.comment_text(rubric, result, clean, comment, now)
