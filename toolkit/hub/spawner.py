@@ -8,6 +8,7 @@ anything, and enforces ``mem_limit`` / ``cpu_limit`` through cgroups.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import pwd
 from collections.abc import Callable
@@ -21,6 +22,8 @@ from toolkit.hub import limits
 from toolkit.hub.accounts import Account, read_accounts, system_name
 from toolkit.hub.homes import ensure_system_user, provision_as
 from toolkit.submission.exchange import TEACHER_ENV
+
+_useradd_lock = asyncio.Lock()
 
 
 class WorkshopSpawner(LocalProcessSpawner):
@@ -39,9 +42,12 @@ class WorkshopSpawner(LocalProcessSpawner):
         return account
 
     async def start(self) -> Any:
-        account = self._account()
-        entry = ensure_system_user(account, home_root=Path(self.home_root))
-        provision_as(entry)
+        account = await asyncio.to_thread(self._account)
+        # useradd and the copying take a second or so: done in threads, so fifty teachers
+        # starting at once do not stall the hub (useradd itself runs one at a time).
+        async with _useradd_lock:
+            entry = await asyncio.to_thread(ensure_system_user, account, home_root=Path(self.home_root))
+        await asyncio.to_thread(provision_as, entry)
         try:
             self._cgroup_procs = limits.prepare(
                 entry.pw_name, mem_limit=self.mem_limit, cpu_limit=self.cpu_limit
