@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("course_dir", nargs="?", default=None)
     demo.add_argument("--teachers", type=int, default=None, help="教师人数 / number of teachers")
     demo.add_argument("--no-serve", action="store_true", help="不启动仪表盘 / do not serve")
+    demo.add_argument(
+        "--hub", action="store_true", help="用 JupyterHub 提供研修坊（需 root）/ serve through JupyterHub"
+    )
     demo.add_argument("--port", type=int, default=None)
     return parser
 
@@ -178,6 +181,7 @@ def _run(args: argparse.Namespace) -> int:
         run_demo(
             **_given(course_dir=args.course_dir, teachers=args.teachers, port=args.port),
             serve=not args.no_serve,
+            hub=args.hub,
         )
         return 0
     raise AssertionError(f"unhandled command {args.command}")

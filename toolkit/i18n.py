@@ -176,6 +176,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "提交研修计划和能力点证据，量规评分，生成反馈",
         "en": "Plans and point evidence, rubric grading, feedback",
     },
+    "demo.hub_people": {
+        "zh": "在研修坊中体验：以教师身份用工号 {teacher} 登录（尚未提交自测，可以完整地作答和提交）；以坊主身份用工号 {leader} 登录（评分与仪表盘）。第一次登录时输入的密码（至少 6 位）就是该账户的密码。",
+        "en": "Try the workshop: log in as teacher {teacher} (has not submitted the self-test yet) and as leader {leader} (grading and dashboards). The password typed at an account's first login (6+ characters) becomes its password.",
+    },
     "demo.done": {
         "zh": "演示课程已就绪：{course}（{teachers} 名教师，{graded} 份自测已评分，平均 {mean:.1f} / {max:.0f} 分）",
         "en": "Demo course ready: {course} ({teachers} teachers, {graded} self-tests graded, mean {mean:.1f} / {max:.0f})",
@@ -267,7 +271,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "selfcheck.check": {"zh": "核对答案", "en": "Check answers"},
     "selfcheck.right": {"zh": "正确。", "en": "Right."},
     "selfcheck.wrong": {"zh": "不对，参考答案 {answer}。", "en": "Not quite; the answer is {answer}."},
-    "selfcheck.blank": {"zh": "未作答，参考答案 {answer}。", "en": "Not answered; the answer is {answer}."},
+    "selfcheck.unanswered": {
+        "zh": "第 {numbers} 题还没有作答。全部作答后再核对，参考答案和解析会在核对后显示。",
+        "en": "Question {numbers} still unanswered. Answer them all, then check: keys and explanations follow.",
+    },
     "selfcheck.summary": {
         "zh": "答对 {correct} / {total} 题。结果已记入您的学习进度。",
         "en": "{correct} of {total} right. Saved to your progress.",

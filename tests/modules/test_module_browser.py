@@ -65,7 +65,16 @@ def test_learner_analysis_module_reacts_in_chromium(module_url: str, chromium: s
         assert image.evaluate("img => img.naturalWidth > 200")
         # The self-check answers immediately, in the page.
         check = page.locator(".workshop-selfcheck")
-        check.locator("input[type=radio]").first.check()
+        check.get_by_role("button", name="核对答案").click()  # nothing answered yet: keys stay hidden
+        page.wait_for_function(
+            "() => document.querySelector('.workshop-selfcheck').innerText.includes('还没有作答')",
+            timeout=60_000,
+        )
+        assert "不对，参考答案" not in check.inner_text() and "✔" not in check.inner_text()
+        for group in check.locator(".widget-radio-box").all():
+            group.locator("input[type=radio]").first.check()
+        for box in check.locator("input[type=checkbox]").all():
+            box.check()
         check.get_by_role("button", name="核对答案").click()
         page.wait_for_function(
             "() => document.querySelector('.workshop-selfcheck').innerText.includes('答对')", timeout=60_000

@@ -32,9 +32,14 @@ def test_banner_names_the_point_and_counts_visits() -> None:
     assert "A13 数据可视化呈现与解读" in first.value and "学业评价" in first.value
     assert "多媒体教学环境" in first.value and "预计用时 120 分钟" in first.value
     assert "第 1 次" in first.value and "尚未完成自我检测" in first.value
-    SelfCheck("A13", QUESTIONS).check()
+    check = SelfCheck("A13", QUESTIONS)
+    check.check()  # nothing answered: not a result
+    assert "尚未完成自我检测" in ModulePage("A13", minutes=120).value
+    for index in range(len(QUESTIONS)):
+        check.select(index, "B" if index != 1 else "A")
+    check.check()
     again = ModulePage("A13", minutes=120)
-    assert "第 2 次" in again.value and "自我检测最好成绩 0/3" in again.value
+    assert "第 3 次" in again.value and "自我检测最好成绩 1/3" in again.value
     set_language("en")
     assert "visualising and interpreting data" in ModulePage("A13", minutes=120).value
 
@@ -72,7 +77,10 @@ def test_home_lists_every_module_and_shows_progress(tmp_path: Path) -> None:
     modules = find_modules()
     assert len(modules) == 30 and modules["A1"].file == "A1_learner_analysis.ipynb"
     ModulePage("B5", minutes=60)
-    SelfCheck("B5", QUESTIONS).check()
+    check = SelfCheck("B5", QUESTIONS)
+    for index in range(len(QUESTIONS)):
+        check.select(index, "B")  # all wrong
+    check.check()
     home = CourseHome(tmp_path, environment="A")
     home.modules = modules  # the course's modules, progress from this teacher's file
     home.refresh()

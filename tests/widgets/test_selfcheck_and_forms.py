@@ -32,12 +32,19 @@ def _private_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_selfcheck_marks_explains_and_records_the_best_result() -> None:
     check = SelfCheck("A5", QUESTIONS)
+    check.check_button.click()  # nothing answered: no key, no explanation, nothing recorded
+    assert "第 1、2、3 题还没有作答" in check.summary.value
+    assert all(note.value == "" for note in check.feedback)
+    assert module_progress("A5").selfcheck_total is None
     check.select(0, "B")
     check.select(1, "A")  # only one of the two right options
     check.check_button.click()
+    assert "第 3 题还没有作答" in check.summary.value and check.feedback[0].value == ""
+    check.select(2, "B")
+    check.check_button.click()
     assert "✔" in check.feedback[0].value and "因为乙" in check.feedback[0].value
     assert "✘" in check.feedback[1].value and "参考答案 A、C" in check.feedback[1].value
-    assert "未作答" in check.feedback[2].value
+    assert "✘" in check.feedback[2].value
     assert "答对 1 / 3 题" in check.summary.value
     check.select(1, "AC")
     check.select(2, "A")

@@ -65,10 +65,15 @@ def run_demo(
     *,
     teachers: int = 24,
     serve: bool = True,
+    hub: bool = False,
     port: int = DEFAULT_PORT,
     seed: int = 2021,
 ) -> DemoReport:
-    """Make a synthetic course, release the self-test, submit, autograde, then serve the dashboard."""
+    """Make a synthetic course, release the self-test, submit, autograde, then serve the dashboard.
+
+    With ``hub``, the course is served by a real JupyterHub instead (``workshop hub``), and
+    the demo says which teacher and which leader to log in as.
+    """
     if not 1 <= teachers <= MAX_TEACHERS:
         raise InputError(t("demo.teachers", max=MAX_TEACHERS))
     root = Path(course_dir).resolve()
@@ -106,7 +111,15 @@ def run_demo(
         max_score=float(self_test["max_score"].max()),
     )
     print(report.message(), flush=True)
-    if serve:
+    if hub:
+        from toolkit.hub import run_hub
+
+        waiting = [p for p in people if p.role == "teacher" and p not in submitters]
+        teacher = (waiting or [p for p in people if p.role == "teacher"])[0]
+        leader = next(p for p in people if p.role == "leader")
+        print(t("demo.hub_people", teacher=teacher.teacher_id, leader=leader.teacher_id), flush=True)
+        run_hub(root, port=port)
+    elif serve:
         serve_dashboard(root, port=port)
     return report
 

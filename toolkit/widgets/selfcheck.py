@@ -109,8 +109,17 @@ class SelfCheck(widgets.VBox):
             for i, box in enumerate(control.children):
                 box.value = LETTERS[i] in letters
 
-    def check(self) -> int:
-        """Mark every question, show why, record the result; returns the number right."""
+    def check(self) -> int | None:
+        """Mark every question, show why, record the result; the number right.
+
+        Nothing is marked, shown or recorded while a question is unanswered (None): the keys
+        would otherwise be there to copy, and an empty try would count as a result.
+        """
+        unanswered = [str(i + 1) for i in range(len(self.questions)) if not self.chosen(i)]
+        if unanswered:
+            numbers = "、".join(unanswered)
+            self.summary.value = f"<b style='color:#c62828'>{t('selfcheck.unanswered', numbers=numbers)}</b>"
+            return None
         correct = 0
         for index, question in enumerate(self.questions):
             chosen = self.chosen(index)
@@ -118,8 +127,6 @@ class SelfCheck(widgets.VBox):
             if chosen == question.answer:
                 correct += 1
                 verdict = f"<span style='color:#2e7d32'>✔ {t('selfcheck.right')}</span>"
-            elif not chosen:
-                verdict = f"<span style='color:#999'>○ {t('selfcheck.blank', answer=key)}</span>"
             else:
                 verdict = f"<span style='color:#c62828'>✘ {t('selfcheck.wrong', answer=key)}</span>"
             self.feedback[index].value = (
