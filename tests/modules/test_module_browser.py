@@ -63,6 +63,15 @@ def test_learner_analysis_module_reacts_in_chromium(module_url: str, chromium: s
         assert "平均分" in tool.inner_text() and "60.24" in tool.inner_text()
         image = tool.locator("img").first
         assert image.evaluate("img => img.naturalWidth > 200")
+        # The report downloads from this very page (Voila serves no file browser).
+        tool.get_by_role("tab", name="分析报告").click()
+        tool.get_by_role("button", name="导出学情分析报告").click()
+        link = page.wait_for_selector(".workshop-learner-analysis a.workshop-download[download$='.doc']")
+        with page.expect_download() as download:
+            link.click()
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+        assert saved.suffix == ".doc" and "学情分析" in saved.read_text(encoding="utf-8")
         # The self-check answers immediately, in the page.
         check = page.locator(".workshop-selfcheck")
         check.get_by_role("button", name="核对答案").click()  # nothing answered yet: keys stay hidden

@@ -24,7 +24,7 @@ from toolkit.i18n import add_messages, t
 from toolkit.modules.data import TEXT_COLUMNS, load_sample
 from toolkit.plotting import figure_png
 from toolkit.tables import read_frame
-from toolkit.widgets.outputs import outputs_dir
+from toolkit.widgets.outputs import download_links, outputs_dir
 from toolkit.widgets.progress import record_output
 from toolkit.widgets.upload import save_upload
 
@@ -188,5 +188,5 @@ class ChartAdvisor(widgets.VBox):
         path = outputs_dir() / f"A13_{self.question.value}_{self.kind.value}.png"
         path.write_bytes(self.figure_bytes)
         record_output("A13", path.stem, path)
-        self.reading.value += f"<div>{t('charts.exported', name=path.name)}</div>"
+        self.reading.value += f"<div>{t('charts.exported', name=path.name)}</div>" + download_links(path)
         return path

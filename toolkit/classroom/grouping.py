@@ -46,7 +46,7 @@ from matplotlib.figure import Figure
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import use_cjk_font
-from toolkit.widgets.outputs import outputs_dir
+from toolkit.widgets.outputs import download_links, outputs_dir
 from toolkit.widgets.progress import record_output
 
 POINT = "B5"
@@ -483,4 +483,5 @@ class GroupingTool(widgets.VBox):
         self.groups[columns].to_csv(path, index=False, encoding="utf-8-sig")
         record_output(POINT, "groups", path)
         self._say(t("grouping.exported", file=path.name))
+        self.status.value += download_links(path)
         return path

@@ -24,7 +24,7 @@ from matplotlib.patches import Patch
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
-from toolkit.widgets.outputs import write_document
+from toolkit.widgets.outputs import download_links, write_document
 from toolkit.widgets.progress import record_output
 
 CODE = "C5"
@@ -726,5 +726,6 @@ class GuidancePlanner(widgets.VBox):
         self.status.value = (
             f"<div style='color:#2e7d32'>✔ "
             f"{html.escape(t('guidance.exported', md=md_path.name, doc=doc_path.name))}</div>"
+            + download_links(md_path, doc_path)
         )
         return md_path, doc_path

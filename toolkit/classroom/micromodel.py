@@ -26,7 +26,7 @@ from toolkit.atomic import write_text_atomic
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
-from toolkit.widgets.outputs import outputs_dir
+from toolkit.widgets.outputs import download_links, outputs_dir
 from toolkit.widgets.progress import record_output
 
 CODE = "C7"
@@ -610,5 +610,7 @@ class MicroModelBuilder(widgets.VBox):
         write_text_atomic(csv_path, "\ufeff" + self.result.to_csv(index=False))  # BOM: Excel reads UTF-8
         record_output(CODE, "micro_model", yaml_path)
         done = t("micromodel.exported", yaml=yaml_path.name, csv=csv_path.name)
-        self.status.value = f"<div style='color:#2e7d32'>✔ {html.escape(done)}</div>"
+        self.status.value = f"<div style='color:#2e7d32'>✔ {html.escape(done)}</div>" + download_links(
+            yaml_path, csv_path
+        )
         return yaml_path, csv_path

@@ -22,7 +22,7 @@ from toolkit.classroom.guidance import unit_columns, unit_trend
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
-from toolkit.widgets.outputs import write_document
+from toolkit.widgets.outputs import download_links, write_document
 from toolkit.widgets.progress import record_output
 
 CODE = "C6"
@@ -587,5 +587,7 @@ class ModelExplorer(widgets.VBox):
         md_path, doc_path = write_document("C6_model_record", self.markdown(), title=t("models.doc.title"))
         record_output(CODE, "model_record", md_path)
         done = t("models.exported", md=md_path.name, doc=doc_path.name)
-        self.status.value = f"<div style='color:#2e7d32'>✔ {html.escape(done)}</div>"
+        self.status.value = f"<div style='color:#2e7d32'>✔ {html.escape(done)}</div>" + download_links(
+            md_path, doc_path
+        )
         return md_path, doc_path

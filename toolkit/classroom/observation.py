@@ -26,7 +26,7 @@ from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
 from toolkit.tables import ColumnSpec, clean, read_table
-from toolkit.widgets.outputs import outputs_dir
+from toolkit.widgets.outputs import download_links, outputs_dir
 from toolkit.widgets.progress import progress_store, record_output
 
 DEFAULT_BEHAVIOURS: tuple[str, ...] = ("举手发言", "回答正确", "小组讨论中发言", "需要提醒专注")
@@ -420,7 +420,7 @@ class ObservationRecorder(widgets.VBox):
         record_output(self.code, "observation", path)
         self.status.value = html.escape(
             t("observation.exported", count=len(self.observations), file=path.name)
-        )
+        ) + download_links(path)
         return path
 
     def _changed(self) -> None:

@@ -32,7 +32,7 @@ from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
 from toolkit.rubric.model import Rubric, RubricResult, load_rubric, parse_rubric, rubric_to_dict, score
 from toolkit.tables import clean
-from toolkit.widgets.outputs import markdown_table, outputs_dir, write_document
+from toolkit.widgets.outputs import download_links, markdown_table, outputs_dir, write_document
 from toolkit.widgets.progress import record_output
 from toolkit.widgets.store import set_aside
 
@@ -1115,5 +1115,7 @@ class PeerAssessmentDesk(widgets.VBox):
         record_output(self.code, "peer_ratings", csv_path)
         record_output(self.code, "peer_summary", md_path)
         files = "、".join(p.name for p in (csv_path, md_path, doc_path))
-        self.export_message.value = html.escape(t("peer.exported", files=files))
+        self.export_message.value = html.escape(t("peer.exported", files=files)) + download_links(
+            csv_path, md_path, doc_path
+        )
         return csv_path, md_path, doc_path

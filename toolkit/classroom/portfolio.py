@@ -28,7 +28,7 @@ from toolkit.atomic import write_atomic, write_text_atomic
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
 from toolkit.tables import clean
-from toolkit.widgets.outputs import markdown_cell, outputs_dir, write_document
+from toolkit.widgets.outputs import download_links, markdown_cell, outputs_dir, write_document
 from toolkit.widgets.progress import record_output
 from toolkit.widgets.store import set_aside
 
@@ -884,7 +884,7 @@ class PortfolioBuilder(widgets.VBox):
         record_output(self.code, "portfolio", md_path)
         self.export_message.value = html.escape(
             t("portfolio.exported", files=f"{md_path.name}、{doc_path.name}")
-        )
+        ) + download_links(md_path, doc_path)
         return md_path, doc_path
 
     def growth(self) -> pd.DataFrame:

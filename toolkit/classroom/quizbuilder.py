@@ -25,7 +25,7 @@ from toolkit.atomic import write_text_atomic
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.tables import ColumnSpec, clean, read_table
-from toolkit.widgets.outputs import markdown_to_html, outputs_dir, write_document
+from toolkit.widgets.outputs import download_links, markdown_to_html, outputs_dir, write_document
 from toolkit.widgets.progress import progress_store, record_output
 
 LETTERS = "ABCDEF"
@@ -664,7 +664,7 @@ class QuizBuilder(widgets.VBox):
             return None
         path = self.draft.write_key_csv(outputs_dir() / f"{self.code}_quiz_key.csv")
         record_output(self.code, "quiz_key", path)
-        self.message.value = html.escape(t("quizbuilder.exported_key", file=path.name))
+        self.message.value = html.escape(t("quizbuilder.exported_key", file=path.name)) + download_links(path)
         return path
 
     def export_paper(self) -> tuple[Path, Path] | None:
@@ -677,7 +677,9 @@ class QuizBuilder(widgets.VBox):
             f"{self.code}_quiz_paper", self.draft.paper_markdown(), title=self.draft.title
         )
         record_output(self.code, "quiz_paper", md_path)
-        self.message.value = html.escape(t("quizbuilder.exported_paper", md=md_path.name, doc=doc_path.name))
+        self.message.value = html.escape(
+            t("quizbuilder.exported_paper", md=md_path.name, doc=doc_path.name)
+        ) + download_links(md_path, doc_path)
         self.message.value += (
             "<div style='border-top:1px dashed #aaa;margin-top:6px;padding-top:6px'>"
             f"{markdown_to_html(self.draft.paper_markdown())}</div>"

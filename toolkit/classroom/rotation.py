@@ -33,7 +33,7 @@ import pandas as pd
 
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
-from toolkit.widgets.outputs import outputs_dir
+from toolkit.widgets.outputs import download_links, outputs_dir
 from toolkit.widgets.progress import record_output
 
 POINT = "B8"
@@ -397,4 +397,5 @@ class RotationPlanner(widgets.VBox):
         self.report.counts.to_csv(counts_path, index=False, encoding="utf-8-sig")
         record_output(POINT, "rotation", schedule_path)
         self._say(t("rotation.exported", schedule=schedule_path.name, counts=counts_path.name))
+        self.status.value += download_links(schedule_path, counts_path)
         return schedule_path, counts_path

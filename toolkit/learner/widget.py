@@ -17,7 +17,7 @@ from toolkit.learner.report import export_report, report_markdown
 from toolkit.learner.survey import load_survey, survey_summary, survey_with_scores
 from toolkit.modules.data import sample_path
 from toolkit.plotting import figure_png, new_figure
-from toolkit.widgets.outputs import markdown_to_html
+from toolkit.widgets.outputs import download_links, markdown_to_html
 from toolkit.widgets.progress import record_output
 from toolkit.widgets.upload import save_upload
 
@@ -274,7 +274,9 @@ class LearnerAnalysis(widgets.VBox):
     def export(self) -> tuple[Path, Path]:
         md_path, doc_path = export_report(self.report())
         record_output("A1", "learner_analysis_report", md_path)
-        self.export_message.value = t("learner.exported", md=md_path.name, doc=doc_path.name)
+        self.export_message.value = html.escape(
+            t("learner.exported", md=md_path.name, doc=doc_path.name)
+        ) + download_links(md_path, doc_path)
         return md_path, doc_path
 
     @staticmethod

@@ -13,7 +13,7 @@ from toolkit.catalogue import load_catalogue
 from toolkit.i18n import add_messages, t
 from toolkit.library.model import ACTIVE, KINDS, LICENCES, ResourceLibrary, export_xlsx
 from toolkit.modules.data import sample_path
-from toolkit.widgets.outputs import outputs_dir
+from toolkit.widgets.outputs import download_links, outputs_dir
 from toolkit.widgets.progress import record_output
 from toolkit.widgets.upload import save_upload
 
@@ -225,5 +225,5 @@ class ResourceLibraryManager(widgets.VBox):
     def export(self) -> Path:
         path = export_xlsx([r for r in self.library.resources], outputs_dir() / "A4_resource_catalogue.xlsx")
         record_output("A4", "resource_catalogue", path)
-        self.export_message.value = t("library.exported", name=path.name)
+        self.export_message.value = html.escape(t("library.exported", name=path.name)) + download_links(path)
         return path

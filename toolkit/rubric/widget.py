@@ -13,7 +13,7 @@ from toolkit.i18n import add_messages, t
 from toolkit.modules.data import load_sample, sample_path
 from toolkit.rubric.files import save_markdown, save_xlsx, save_yaml, to_markdown
 from toolkit.rubric.model import Criterion, Level, Rubric, load_rubric, score
-from toolkit.widgets.outputs import markdown_to_html, outputs_dir
+from toolkit.widgets.outputs import download_links, markdown_to_html, outputs_dir
 from toolkit.widgets.progress import record_output
 
 add_messages(
@@ -261,7 +261,7 @@ class RubricBuilder(widgets.VBox):
             save_markdown(rubric, folder / f"{stem}.md"),
         ]
         record_output("A11", "rubric", paths[0])
-        self.export_message.value = t(
-            "rubricui.exported", files="、".join(f"outputs/{p.name}" for p in paths)
-        )
+        self.export_message.value = html.escape(
+            t("rubricui.exported", files="、".join(f"outputs/{p.name}" for p in paths))
+        ) + download_links(*paths)
         return paths

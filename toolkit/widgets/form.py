@@ -17,7 +17,7 @@ import ipywidgets as widgets
 
 from toolkit.catalogue import load_catalogue
 from toolkit.i18n import t
-from toolkit.widgets.outputs import markdown_to_html, write_document
+from toolkit.widgets.outputs import download_links, markdown_to_html, write_document
 from toolkit.widgets.progress import progress_store, record_output
 
 FIELD_KINDS = ("text", "long", "choice", "multi", "number")
@@ -204,6 +204,7 @@ class DesignForm(widgets.VBox):
         record_output(self.point.code, self.form_id, md_path)
         self.advice.value += (
             f"<div>{t('form.exported', md=html.escape(md_path.name), doc=html.escape(doc_path.name))}</div>"
+            + download_links(md_path, doc_path)
         )
         return md_path, doc_path
 

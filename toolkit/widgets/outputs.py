@@ -7,7 +7,9 @@ attach them to an evidence assignment.
 
 from __future__ import annotations
 
+import base64
 import html
+import mimetypes
 import os
 from pathlib import Path
 
@@ -37,6 +39,30 @@ def outputs_dir() -> Path:
     folder = Path(configured) if configured else Path.cwd() / "outputs"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+# Products up to this size travel inside the page as data: links, which download the same way
+# in JupyterLab, in Voila (alone or behind the hub) and offline; larger ones use the hub's files route.
+INLINE_DOWNLOAD_LIMIT = 8 * 1024 * 1024
+
+
+def download_links(*paths: Path) -> str:
+    """HTML links that download each product from the page the teacher is on."""
+    links = []
+    for path in paths:
+        name = html.escape(path.name)
+        if path.stat().st_size <= INLINE_DOWNLOAD_LIMIT:
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            href = f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode()}"
+        else:
+            prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
+            relative = path.resolve().relative_to(Path.home().resolve()).as_posix()
+            href = f"{prefix}files/{html.escape(relative)}"
+        links.append(
+            f"<a class='workshop-download' download='{name}' href='{href}' "
+            f"style='color:#1565c0;text-decoration:underline;margin-right:12px'>⬇ {name}</a>"
+        )
+    return f"<div class='workshop-downloads'>{''.join(links)}</div>"
 
 
 def markdown_to_html(markdown: str) -> str:
