@@ -29,6 +29,8 @@ c.CourseDirectory.course_id = {course_id!r}
 # single machine needs no shared /srv directory.
 c.Exchange.root = os.path.join(here, "exchange")
 
+{checked_collect}
+
 # Widget answers live in answers.json beside each notebook; it must travel
 # with submissions, so it is never ignored.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
@@ -48,6 +50,12 @@ c.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
 # Set to False to return only results (for example while the self-test is still open).
 c.WorkshopFeedback.show_answer_keys = True
 """
+
+
+CHECKED_COLLECT = (
+    "# On the hub each teacher submits from their own system user: collect checks that owner.\n"
+    'c.ExchangeFactory.collect = "toolkit.hub.collect.RosterCheckedCollect"'
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,7 @@ def write_config(root: Path, *, course_id: str, db_url: str | None) -> None:
         if db_url is None
         else f"c.CourseDirectory.db_url = {db_url!r}\n"
     )
-    text = _TEMPLATE.format(course_id=course_id, db_line=db_line)
+    text = _TEMPLATE.format(course_id=course_id, db_line=db_line, checked_collect=CHECKED_COLLECT)
     write_text_atomic(root / CONFIG_NAME, text)
 
 

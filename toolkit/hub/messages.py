@@ -44,6 +44,10 @@ add_messages(
             "zh": "首次登录请设置至少 {length} 位的密码（以后用它登录）。",
             "en": "At your first login, choose a password of at least {length} characters.",
         },
+        "hub.collect_ignored": {
+            "zh": "已忽略 {folder}：提交它的系统账户 {owner} 不是工号 {id} 本人的账户。",
+            "en": "Ignored {folder}: it was submitted by system user {owner}, not by {id}'s own account.",
+        },
         "hub.stopped": {"zh": "研修坊已停止。", "en": "The workshop hub has stopped."},
     }
 )

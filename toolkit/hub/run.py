@@ -16,7 +16,7 @@ from pathlib import Path
 from traitlets.config.loader import PyFileConfigLoader
 
 from toolkit.atomic import write_text_atomic
-from toolkit.course.config import CONFIG_NAME, load_course
+from toolkit.course.config import CHECKED_COLLECT, CONFIG_NAME, load_course
 from toolkit.environment import tools_path
 from toolkit.errors import InputError
 from toolkit.hub import messages  # noqa: F401  (registers the hub's messages)
@@ -116,6 +116,14 @@ def _check_ports(ip: str, port: int) -> None:
                 raise InputError(t("hub.port_busy", port=port, last=port + 4)) from error
 
 
+def _ensure_checked_collect(course_dir: Path) -> None:
+    """Courses made before the hub existed get the owner-checking collect added to their config."""
+    config = course_dir / CONFIG_NAME
+    text = config.read_text(encoding="utf-8")
+    if "RosterCheckedCollect" not in text:
+        write_text_atomic(config, text.rstrip("\n") + "\n\n" + CHECKED_COLLECT + "\n")
+
+
 def secure_course(course_dir: Path, exchange: Path) -> None:
     """Teachers may pass through the course folder to the exchange, and see nothing else.
 
@@ -181,6 +189,7 @@ def prepare_hub(
     course_config.mkdir(exist_ok=True)
     course_config.chmod(0o700)
     write_text_atomic(course_config / "jupyter_server_config.json", json.dumps(_COURSE_SERVER, indent=2))
+    _ensure_checked_collect(root)
     secure_course(root, exchange)
     # The dashboards as shipped with this toolkit (ours, not anyone's work: replaced each start).
     dashboards = root / DASHBOARDS_FOLDER
