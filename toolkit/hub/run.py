@@ -54,6 +54,12 @@ _COURSE_SERVER = {
     "ServerApp": {"jpserver_extensions": {"nbgrader.server_extensions.assignment_list": False}},
     "VoilaConfiguration": {"strip_sources": True, "show_tracebacks": False, "file_allowlist": [DOWNLOADABLE]},
 }
+_COURSE_SERVER_HOOK = """\
+# Written by `workshop hub`: the desk records the logged-in grader, not the service's user.
+from toolkit.hub.voila_hooks import name_the_grader
+
+c.VoilaConfiguration.prelaunch_hook = name_the_grader  # noqa: F821
+"""
 _TEACHER_NBGRADER = """\
 # nbgrader settings for every teacher's server, written by `workshop hub`.
 import os
@@ -189,6 +195,7 @@ def prepare_hub(
     course_config.mkdir(exist_ok=True)
     course_config.chmod(0o700)
     write_text_atomic(course_config / "jupyter_server_config.json", json.dumps(_COURSE_SERVER, indent=2))
+    write_text_atomic(course_config / "jupyter_server_config.py", _COURSE_SERVER_HOOK)
     _ensure_checked_collect(root)
     secure_course(root, exchange)
     # The dashboards as shipped with this toolkit (ours, not anyone's work: replaced each start).
