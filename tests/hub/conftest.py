@@ -12,6 +12,7 @@ import random
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,8 +45,15 @@ class Hub:
 
 
 def _remove_accounts(ids: list[str]) -> None:
+    """Remove the test accounts (and anything still running as them, or userdel refuses)."""
     for teacher_id in ids:
-        subprocess.run(["userdel", system_name(teacher_id)], capture_output=True)
+        name = system_name(teacher_id)
+        for _ in range(50):
+            if subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True).returncode != 0:
+                break  # nothing left running
+            time.sleep(0.1)
+        subprocess.run(["userdel", name], capture_output=True)
+        assert subprocess.run(["id", name], capture_output=True).returncode != 0, f"{name} is still there"
 
 
 @pytest.fixture(scope="package")

@@ -6,6 +6,7 @@ redirects), as a person would click or type the address.
 
 from __future__ import annotations
 
+import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
@@ -54,9 +55,21 @@ def test_a_teacher_reaches_only_their_own_things(hub: Hub, browser: Browser) -> 
     # No grader link in the hub's own pages either.
     page.goto(f"{hub.url}hub/home")
     assert page.locator("#workshop-grading-link").count() == 0
-    # The other teacher's files are closed to this teacher's system user.
+    # What the teacher's own system user can do on the machine (a terminal, a kernel):
+    # not read another teacher's work, the gradebook or hidden tests, nor list submissions.
     other_home = hub.homes / system_name(TEACHERS[1])
     assert other_home.stat().st_mode & 0o077 == 0
+    inbound = hub.course / "exchange" / hub.layout.course_id / "inbound"
+    for command in (
+        ["cat", str(other_home / "研修课程" / "home.ipynb")],
+        ["touch", str(other_home / "planted.txt")],
+        ["cat", str(hub.course / "gradebook.db")],
+        ["ls", str(hub.course / "source" / "self_test")],
+        ["ls", str(inbound)],
+    ):
+        as_teacher = ["runuser", "-u", system_name(TEACHERS[0]), "--", *command]
+        done = subprocess.run(as_teacher, capture_output=True)
+        assert done.returncode != 0 and b"Permission denied" in done.stderr, command
     context.close()
     other_context.close()
 

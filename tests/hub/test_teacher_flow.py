@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
@@ -18,6 +19,7 @@ import pytest
 from tests.conftest import nbgrader, workshop
 from tests.hub.conftest import PASSWORD, Hub, shot
 from toolkit.hub.accounts import system_name
+from toolkit.hub.limits import memory_limit_of
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -53,6 +55,12 @@ def test_teacher_logs_in_answers_submits_and_reads_feedback(hub: Hub, browser: B
     context, page = log_in(browser, hub, TEACHER)
     home = hub.homes / system_name(TEACHER)
     assert (home / "研修课程" / "home.ipynb").is_file() and oct(home.stat().st_mode & 0o777) == "0o700"
+    # The teacher's server runs as their own system user, inside a 2 GiB memory limit.
+    found = subprocess.run(
+        ["pgrep", "-u", system_name(TEACHER), "-f", "jupyterhub-singleuser"], capture_output=True, text=True
+    )
+    server = int(found.stdout.split()[0])
+    assert memory_limit_of(server) == 2 * 1024**3
 
     # The home page fetched the released self-test and lists it by its Chinese title.
     page.wait_for_selector(".workshop-assignment-table a", timeout=180_000)

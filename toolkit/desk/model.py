@@ -194,7 +194,16 @@ class GradingDesk:
                 ) from None
             # Two graders on one teacher at once (PostgreSQL): the second waits here until the
             # first has committed, and is stamped after it, so the later grade is the one kept.
-            grade = gradebook.db.query(Grade).filter(Grade.id == found.id).with_for_update().one()
+            # The row is read again after the wait: a score equal to the stale copy in this
+            # session would otherwise not be written at all, leaving the first grader's score.
+            grade = (
+                gradebook.db.query(Grade)
+                .filter(Grade.id == found.id)
+                .with_for_update()
+                .populate_existing()
+                .one()
+            )
+            gradebook.db.refresh(remark)
             now = _now()
             max_score = float(grade.max_score)
             score = round(max_score * result.level.points / rubric.levels[-1].points, 2)

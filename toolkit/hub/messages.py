@@ -48,6 +48,10 @@ add_messages(
             "zh": "已忽略 {folder}：提交它的系统账户 {owner} 不是工号 {id} 本人的账户。",
             "en": "Ignored {folder}: it was submitted by system user {owner}, not by {id}'s own account.",
         },
+        "hub.stopping": {
+            "zh": "正在停止研修坊（先停各位教师的服务器和课程服务，约需一分钟）……",
+            "en": "Stopping the hub (teachers' servers and the course services first; about a minute)…",
+        },
         "hub.stopped": {"zh": "研修坊已停止。", "en": "The workshop hub has stopped."},
     }
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -51,7 +52,18 @@ _TEACHER_LAB = {
     }
 }
 _COURSE_SERVER = {
-    "ServerApp": {"jpserver_extensions": {"nbgrader.server_extensions.assignment_list": False}},
+    # Formgrader, the desk and the dashboards need nbgrader's formgrader and Voila; the rest of
+    # a notebook server is switched off (it also takes the service long to stop).
+    "ServerApp": {
+        "jpserver_extensions": {
+            "nbgrader.server_extensions.assignment_list": False,
+            "nbgrader.server_extensions.course_list": False,
+            "nbgrader.server_extensions.validate_assignment": False,
+            "jupyter_lsp": False,
+            "jupyter_server_terminals": False,
+            "notebook": False,
+        }
+    },
     "VoilaConfiguration": {"strip_sources": True, "show_tracebacks": False, "file_allowlist": [DOWNLOADABLE]},
 }
 _COURSE_SERVER_HOOK = """\
@@ -254,7 +266,12 @@ def start_hub(layout: HubLayout) -> subprocess.Popen[bytes]:
             env={**os.environ, "PATH": tools_path()},
             start_new_session=True,
         )
-    if not _wait_until_up(process, hub_url(layout), timeout=120):
+    try:
+        up = _wait_until_up(process, hub_url(layout), timeout=120)
+    except BaseException:  # interrupted while starting: nothing may be left running
+        stop_hub(process)
+        raise
+    if not up:
         stop_hub(process)
         raise InputError(t("hub.failed", log=log_path))
     return process
@@ -265,7 +282,7 @@ def stop_hub(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is None:
         process.terminate()
         try:
-            process.wait(timeout=60)
+            process.wait(timeout=180)  # it stops its services one after another first
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
@@ -276,9 +293,17 @@ def hub_url(layout: HubLayout) -> str:
     return f"http://{host}:{layout.port}/"
 
 
+def _interrupt(number: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run_hub(course_dir: str | Path, *, port: int = DEFAULT_PORT, ip: str = "127.0.0.1") -> int:
     """``workshop hub``: prepare, start, print how to log in, and serve until Ctrl+C."""
     layout = prepare_hub(course_dir, port=port, ip=ip)
+    # Stopped by a service manager (SIGTERM) or a closed terminal (SIGHUP) as by Ctrl+C:
+    # the hub runs in its own session, so it would otherwise outlive this command.
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, _interrupt)
     process = start_hub(layout)
     print(
         t("hub.ready", url=hub_url(layout), service=layout.course_service, log=layout.state_dir / "hub.log"),
@@ -287,6 +312,7 @@ def run_hub(course_dir: str | Path, *, port: int = DEFAULT_PORT, ip: str = "127.
     try:
         return process.wait()
     except KeyboardInterrupt:
+        print(t("hub.stopping"), flush=True)
         stop_hub(process)
         print(t("hub.stopped"), flush=True)
         return 0
