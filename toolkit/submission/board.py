@@ -8,9 +8,7 @@ each row links to the assignment's own page and says when it was last submitted.
 from __future__ import annotations
 
 import html
-import os
 from pathlib import Path
-from urllib.parse import quote
 
 import ipywidgets as widgets
 
@@ -18,13 +16,6 @@ from toolkit.i18n import t
 from toolkit.submission import exchange
 from toolkit.submission.titles import assignment_title
 from toolkit.widgets.style import LINK
-
-
-def page_url(notebook: Path) -> str:
-    """The Voila page of a notebook in the teacher's workspace."""
-    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
-    relative = notebook.resolve().relative_to(exchange.workspace().resolve())
-    return f"{prefix}voila/render/{quote(relative.as_posix())}"
 
 
 def assignment_notebook(assignment: str) -> Path | None:
@@ -66,7 +57,11 @@ class AssignmentBoard(widgets.VBox):
         for assignment in released:
             notebook = assignment_notebook(assignment)
             title = html.escape(assignment_title(assignment))
-            name = f"<a href='{html.escape(page_url(notebook))}' {LINK}>{title}</a>" if notebook else title
+            if notebook:
+                href = html.escape(exchange.server_url(notebook, "voila/render"))
+                name = f"<a href='{href}' {LINK}>{title}</a>"
+            else:
+                name = title
             done = latest.get(assignment)
             status = t("mywork.submitted", when=done.local_time()) if done else t("mywork.not_started")
             if done and done.has_feedback:

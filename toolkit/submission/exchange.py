@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from toolkit.environment import tools_path
@@ -45,6 +46,14 @@ class Submission:
 def workspace() -> Path:
     """The teacher's workspace: where nbgrader fetches assignments (their home on the hub)."""
     return Path(os.environ.get(WORKSPACE_ENV) or Path.home())
+
+
+def server_url(path: Path, route: str) -> str:
+    """The address under which the teacher's own Jupyter server offers ``path`` on ``route``
+    (``files`` for a download, ``voila/render`` for a page), the hub's prefix included."""
+    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
+    relative = path.resolve().relative_to(workspace().resolve())
+    return f"{prefix}{route}/{quote(relative.as_posix())}"
 
 
 def local_time(stamp: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import os
 from pathlib import Path
-from urllib.parse import quote
 
 import ipywidgets as widgets
 
@@ -19,13 +18,6 @@ from toolkit.submission import exchange
 from toolkit.submission.check import missing_items
 
 SHOWN_MISSING = 8
-
-
-def files_url(path: Path) -> str:
-    """The address of a file in the teacher's workspace, as their Jupyter server serves it."""
-    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
-    relative = path.resolve().relative_to(exchange.workspace().resolve())
-    return f"{prefix}files/{quote(relative.as_posix())}"
 
 
 class SubmitPanel(widgets.VBox):
@@ -124,7 +116,11 @@ class SubmitPanel(widgets.VBox):
         try:
             pages = exchange.fetch_feedback(self.assignment)
         except exchange.ExchangeFailed as error:
-            self.feedback.value = html.escape(t("submission.feedback_failed", reason=error))
+            # nbgrader says "Assignment not found" until the trainer has released feedback once.
+            nothing_yet = "not found" in str(error)
+            self.feedback.value = html.escape(
+                t("submission.no_feedback") if nothing_yet else t("submission.feedback_failed", reason=error)
+            )
             return
         if not pages:
             self.feedback.value = html.escape(t("submission.no_feedback"))
@@ -137,5 +133,6 @@ class SubmitPanel(widgets.VBox):
             except ValueError:
                 when = stamp
             label = html.escape(t("submission.feedback_link", when=when))
-            links.append(f"<li><a href='{html.escape(files_url(page))}' target='_blank'>{label}</a></li>")
+            href = html.escape(exchange.server_url(page, "files"))
+            links.append(f"<li><a href='{href}' target='_blank'>{label}</a></li>")
         self.feedback.value = f"<ul class='workshop-feedback-links'>{''.join(links)}</ul>"
