@@ -15,6 +15,7 @@ from toolkit.dashboard import (
 from toolkit.demo import DemoReport, run_demo
 from toolkit.errors import InputError
 from toolkit.gradebook import CourseData, read_course
+from toolkit.hub import prepare_hub, run_hub
 from toolkit.i18n import set_language, t
 from toolkit.learner import LearnerAnalysis, load_quiz
 from toolkit.ledger import Ledger, count_hours, read_ledger
@@ -26,8 +27,10 @@ from toolkit.roster import Roster, Teacher, read_roster, summarise_roster
 from toolkit.rubric import Rubric, RubricBuilder, load_rubric
 from toolkit.rubric import score as score_rubric
 from toolkit.scheme import Scheme, load_scheme
+from toolkit.submission import AssignmentBoard, SubmitPanel, assignment_title, missing_items
 
 __all__ = [
+    "AssignmentBoard",
     "Assessment",
     "Catalogue",
     "ChartAdvisor",
@@ -52,8 +55,10 @@ __all__ = [
     "Rubric",
     "RubricBuilder",
     "Scheme",
+    "SubmitPanel",
     "Teacher",
     "assess",
+    "assignment_title",
     "count_hours",
     "course_assessment",
     "course_hours",
@@ -66,10 +71,13 @@ __all__ = [
     "load_quiz",
     "load_rubric",
     "load_scheme",
+    "missing_items",
+    "prepare_hub",
     "read_course",
     "read_ledger",
     "read_roster",
     "run_demo",
+    "run_hub",
     "score_rubric",
     "serve_dashboard",
     "set_language",
