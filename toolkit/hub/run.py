@@ -31,6 +31,8 @@ STATE_FOLDER = "hub"
 # Files a teacher may download from a page served by Voila in their own server
 # (exported reports, plans, charts and the evidence they uploaded).
 DOWNLOADABLE = r".*\.(png|jpe?g|gif|svg|docx?|xlsx?|pptx?|pdf|md|txt|csv|html|mp3|mp4|zip)"
+# Every Voila page on the hub, a teacher's or a grader's: no sources, no tracebacks.
+_VOILA_PAGES = {"strip_sources": True, "show_tracebacks": False, "file_allowlist": [DOWNLOADABLE]}
 # nbgrader's instructor tools are not for teachers: neither in their server nor in Lab.
 _TEACHER_SERVER = {
     "ServerApp": {
@@ -39,7 +41,7 @@ _TEACHER_SERVER = {
             "nbgrader.server_extensions.course_list": False,
         }
     },
-    "VoilaConfiguration": {"strip_sources": True, "show_tracebacks": False, "file_allowlist": [DOWNLOADABLE]},
+    "VoilaConfiguration": _VOILA_PAGES,
 }
 _TEACHER_LAB = {
     "disabledExtensions": {
@@ -64,7 +66,7 @@ _COURSE_SERVER = {
             "notebook": False,
         }
     },
-    "VoilaConfiguration": {"strip_sources": True, "show_tracebacks": False, "file_allowlist": [DOWNLOADABLE]},
+    "VoilaConfiguration": _VOILA_PAGES,
 }
 _COURSE_SERVER_HOOK = """\
 # Written by `workshop hub`: the desk records the logged-in grader, not the service's user.
