@@ -86,11 +86,14 @@ def provision_home(home: Path) -> list[Path]:
         target = home / MODULES_FOLDER / relative
         key = target.relative_to(home).as_posix()
         new = _digest(source)
-        if target.is_symlink() or (target.exists() and _digest(target) not in (shipped.get(key), new)):
-            continue  # theirs now
-        if target.exists() and _digest(target) == new:
+        if target.is_symlink():
+            continue
+        have = _digest(target) if target.exists() else None
+        if have == new:
             shipped[key] = new
             continue
+        if have is not None and have != shipped.get(key):
+            continue  # theirs now
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, lambda partial, source=source: shutil.copyfile(source, partial))
         shipped[key] = new

@@ -22,12 +22,12 @@ from toolkit.environment import tools_path
 from toolkit.errors import InputError
 from toolkit.hub import messages  # noqa: F401  (registers the hub's messages)
 from toolkit.hub.accounts import read_accounts
-from toolkit.hub.settings import DASHBOARDS_FOLDER, SETTINGS_FILE, HubLayout, tool_path
+from toolkit.hub.settings import DASHBOARDS_FOLDER, SETTINGS_FILE, STATE_FOLDER, HubLayout, tool_path
 from toolkit.i18n import t
 from toolkit.resources import dashboard_dir
+from toolkit.submission.exchange import TEACHER_ENV
 
 DEFAULT_PORT = 8000
-STATE_FOLDER = "hub"
 # Files a teacher may download from a page served by Voila in their own server
 # (exported reports, plans, charts and the evidence they uploaded).
 DOWNLOADABLE = r".*\.(png|jpe?g|gif|svg|docx?|xlsx?|pptx?|pdf|md|txt|csv|html|mp3|mp4|zip)"
@@ -82,7 +82,7 @@ c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = {course_id!r}
 c.Exchange.root = {exchange!r}
 # Submissions and feedback go under the roster ID the hub logged the teacher in with.
-c.CourseDirectory.student_id = os.environ.get("WORKSHOP_TEACHER_ID", "*")
+c.CourseDirectory.student_id = os.environ.get({teacher_env!r}, "*")
 """
 _HUB_CONFIG = """\
 # Written by `workshop hub`: every setting is made in toolkit.hub.settings, from hub.json here.
@@ -199,7 +199,9 @@ def prepare_hub(
     (user_config / "labconfig").mkdir(parents=True, exist_ok=True)
     write_text_atomic(
         user_config / "nbgrader_config.py",
-        _TEACHER_NBGRADER.format(course_id=settings.course_id, exchange=str(exchange)),
+        _TEACHER_NBGRADER.format(
+            course_id=settings.course_id, exchange=str(exchange), teacher_env=TEACHER_ENV
+        ),
     )
     write_text_atomic(user_config / "jupyter_server_config.json", json.dumps(_TEACHER_SERVER, indent=2))
     write_text_atomic(user_config / "labconfig" / "page_config.json", json.dumps(_TEACHER_LAB, indent=2))
@@ -234,7 +236,6 @@ def prepare_hub(
     (state / SETTINGS_FILE).chmod(0o600)
     write_text_atomic(state / "jupyterhub_config.py", _HUB_CONFIG)
     return layout
-
 
 
 def _wait_until_up(process: subprocess.Popen[bytes], url: str, *, timeout: float) -> bool:

@@ -1,7 +1,8 @@
 """The JupyterHub configuration for one course, built from the course itself.
 
-``workshop hub`` writes a two-line ``jupyterhub_config.py`` into the course's ``hub/``
-folder that calls ``configure``; everything else is decided here, once:
+``workshop hub`` writes ``hub.json`` (the layout and limits) and a ``jupyterhub_config.py``
+that calls ``configure_from`` into the course's ``hub/`` folder; everything else is
+decided here, once:
 
 - ports: the public address on ``port``; the hub's API, the proxy's API and the two
   course services on the four ports after it, all on loopback;
@@ -25,8 +26,9 @@ GRADERS_GROUP = "graders"
 PORTRAIT_SERVICE = "portrait"
 CULLER_SERVICE = "idle-culler"
 SETTINGS_FILE = "hub.json"
-# Inside the course folder: the dashboards as the course service serves them.
-DASHBOARDS_FOLDER = "hub/dashboards"
+# Inside the course folder: the hub's own state, and the dashboards as the course service serves them.
+STATE_FOLDER = "hub"
+DASHBOARDS_FOLDER = f"{STATE_FOLDER}/dashboards"
 _PATH_FIELDS = ("course_dir", "state_dir", "user_config_dir", "home_root")
 
 

@@ -2,8 +2,9 @@
 
 JupyterHub's ``LocalProcessSpawner`` does the starting and stopping; this subclass
 maps the hub name (the roster ID) to the person's system user, makes that user and
-their private home on first start, copies in what is missing without overwriting
-anything, and enforces ``mem_limit`` / ``cpu_limit`` through cgroups.
+their private home on first start, brings the shipped course modules up to date without
+replacing anything the person changed, and enforces ``mem_limit`` / ``cpu_limit`` through
+cgroups.
 """
 
 from __future__ import annotations
