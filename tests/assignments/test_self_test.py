@@ -17,7 +17,7 @@ from toolkit.catalogue import load_catalogue
 from toolkit.course import init_course, load_course
 from toolkit.demo.synth import read_item_keys
 from toolkit.resources import content_dir
-from toolkit.widgets import AnswerStore
+from toolkit.work.store import AnswerStore
 
 SOURCE = content_dir("assignments") / "self_test" / "self_test.ipynb"
 

@@ -18,7 +18,7 @@ from toolkit.classroom.guidance import (
 from toolkit.errors import InputError
 from toolkit.i18n import set_language
 from toolkit.modules import load_sample
-from toolkit.widgets import module_progress
+from toolkit.work.progress import module_progress
 
 KEY = pd.DataFrame(
     {

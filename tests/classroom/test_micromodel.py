@@ -10,7 +10,7 @@ import pytest
 from toolkit.classroom.micromodel import Indicator, MicroModel, MicroModelBuilder, normalise
 from toolkit.errors import InputError
 from toolkit.modules import load_sample
-from toolkit.widgets import module_progress
+from toolkit.work.progress import module_progress
 
 DATA = pd.DataFrame(
     {

@@ -11,7 +11,7 @@ import pytest
 from toolkit.classroom.models import ModelExplorer, early_warning, fit_linear, trend_drop
 from toolkit.errors import InputError
 from toolkit.modules import load_sample
-from toolkit.widgets import module_progress
+from toolkit.work.progress import module_progress
 
 STUDENTS = pd.DataFrame(
     {

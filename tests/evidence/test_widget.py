@@ -10,7 +10,7 @@ from tests.conftest import upload
 from toolkit.demo.files import docx_bytes, pdf_bytes
 from toolkit.evidence import EvidenceBoard
 from toolkit.evidence.widget import WITHDRAWN_ENV
-from toolkit.widgets.outputs import OUTPUTS_ENV
+from toolkit.work.outputs import OUTPUTS_ENV
 
 
 @pytest.fixture

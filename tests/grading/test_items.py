@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.grading import score_multiple, score_number, score_ordering, score_single
-from toolkit.widgets import AnswerStore
+from toolkit.work.store import AnswerStore
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from nbclient import NotebookClient
 
 from toolkit.catalogue import load_catalogue
 from toolkit.resources import content_dir
-from toolkit.widgets.outputs import OUTPUTS_ENV
-from toolkit.widgets.progress import PROGRESS_ENV
+from toolkit.work.outputs import OUTPUTS_ENV
+from toolkit.work.progress import PROGRESS_ENV
 
 COURSE = content_dir("course")
 MODULE_NAME = re.compile(r"^(?P<code>[ABC]\d{1,2})_[a-z0-9_]+\.ipynb$")

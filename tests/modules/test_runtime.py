@@ -13,8 +13,9 @@ import pytest
 from toolkit.environment import tools_path
 from toolkit.i18n import set_language
 from toolkit.modules import CourseHome, ModulePage, find_modules, load_sample, submissions
-from toolkit.widgets import SelfCheck, module_progress
-from toolkit.widgets.store import AnswerStore
+from toolkit.widgets import SelfCheck
+from toolkit.work.progress import module_progress
+from toolkit.work.store import AnswerStore
 
 QUESTIONS = [
     {"prompt": str(n), "options": ["是", "否"], "answer": "A", "explanation": "是。"} for n in range(3)

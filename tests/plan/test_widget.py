@@ -11,8 +11,8 @@ import pytest
 from toolkit.grading.profile import profile_block
 from toolkit.plan import PlanBuilder
 from toolkit.plan.rules import default_rules, save_rules
-from toolkit.widgets.outputs import OUTPUTS_ENV
-from toolkit.widgets.store import AnswerStore
+from toolkit.work.outputs import OUTPUTS_ENV
+from toolkit.work.store import AnswerStore
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.widgets import AnswerStore, MultipleChoice, NumberEntry, Ordering, QuizProgress, SingleChoice
+from toolkit.widgets import MultipleChoice, NumberEntry, Ordering, QuizProgress, SingleChoice
+from toolkit.work.store import AnswerStore
 
 
 @pytest.fixture

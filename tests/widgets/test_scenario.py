@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from toolkit.i18n import set_language
-from toolkit.widgets.progress import PROGRESS_ENV
 from toolkit.widgets.scenario import ScenarioCards
+from toolkit.work.progress import PROGRESS_ENV
 
 SCENARIOS: list[dict[str, Any]] = [
     {

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.widgets import DesignForm, Reflection, SelfCheck, module_progress
+from toolkit.widgets import DesignForm, Reflection, SelfCheck
+from toolkit.work.progress import module_progress
 
 QUESTIONS = [
     {"prompt": "一", "options": ["甲", "乙", "丙"], "answer": "B", "explanation": "因为乙。"},

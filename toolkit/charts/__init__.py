@@ -3,7 +3,7 @@
 from toolkit.charts.advice import QUESTIONS, Advice, ChartSpec, Recommendation, chart_warnings, recommend
 from toolkit.charts.draw import draw_chart
 from toolkit.charts.interpret import findings, prompts
-from toolkit.charts.widget import ChartAdvisor
+from toolkit.lazy import lazy_attributes
 
 __all__ = [
     "QUESTIONS",
@@ -17,3 +17,11 @@ __all__ = [
     "prompts",
     "recommend",
 ]
+
+# Widgets load ipywidgets, so they are imported only when asked for.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        "ChartAdvisor": "toolkit.charts.widget",
+    },
+)

@@ -24,9 +24,9 @@ from toolkit.i18n import add_messages, t
 from toolkit.modules.data import TEXT_COLUMNS, load_sample
 from toolkit.plotting import figure_png
 from toolkit.tables import read_frame
-from toolkit.widgets.outputs import download_links, outputs_dir
-from toolkit.widgets.progress import record_output
 from toolkit.widgets.upload import save_upload
+from toolkit.work.outputs import download_links, outputs_dir
+from toolkit.work.progress import record_output
 
 add_messages(
     {

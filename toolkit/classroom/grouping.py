@@ -46,8 +46,8 @@ from matplotlib.figure import Figure
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import use_cjk_font
-from toolkit.widgets.outputs import download_links, outputs_dir
-from toolkit.widgets.progress import record_output
+from toolkit.work.outputs import download_links, outputs_dir
+from toolkit.work.progress import record_output
 
 POINT = "B5"
 GROUP = "组号"

@@ -26,8 +26,8 @@ from toolkit.atomic import write_text_atomic
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
-from toolkit.widgets.outputs import download_links, outputs_dir
-from toolkit.widgets.progress import record_output
+from toolkit.work.outputs import download_links, outputs_dir
+from toolkit.work.progress import record_output
 
 CODE = "C7"
 SCHEMA_VERSION = 1

@@ -22,8 +22,8 @@ from toolkit.classroom.guidance import unit_columns, unit_trend
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
-from toolkit.widgets.outputs import download_links, write_document
-from toolkit.widgets.progress import record_output
+from toolkit.work.outputs import download_links, write_document
+from toolkit.work.progress import record_output
 
 CODE = "C6"
 ID = "学号"

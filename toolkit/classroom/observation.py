@@ -26,8 +26,8 @@ from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
 from toolkit.tables import ColumnSpec, clean, read_table
-from toolkit.widgets.outputs import download_links, outputs_dir
-from toolkit.widgets.progress import progress_store, record_output
+from toolkit.work.outputs import download_links, outputs_dir
+from toolkit.work.progress import progress_store, record_output
 
 DEFAULT_BEHAVIOURS: tuple[str, ...] = ("举手发言", "回答正确", "小组讨论中发言", "需要提醒专注")
 TIME, STUDENT, BEHAVIOUR = "时间", "学号", "行为"

@@ -32,9 +32,9 @@ from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
 from toolkit.rubric.model import Rubric, RubricResult, load_rubric, parse_rubric, rubric_to_dict, score
 from toolkit.tables import clean
-from toolkit.widgets.outputs import download_links, markdown_table, outputs_dir, write_document
-from toolkit.widgets.progress import record_output
-from toolkit.widgets.store import set_aside
+from toolkit.work.outputs import download_links, markdown_table, outputs_dir, write_document
+from toolkit.work.progress import record_output
+from toolkit.work.store import set_aside
 
 TEACHER = "教师"
 DEFAULT_THRESHOLD = 15.0

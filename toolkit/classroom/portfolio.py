@@ -28,9 +28,9 @@ from toolkit.atomic import write_atomic, write_text_atomic
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
 from toolkit.tables import clean
-from toolkit.widgets.outputs import download_links, markdown_cell, outputs_dir, write_document
-from toolkit.widgets.progress import record_output
-from toolkit.widgets.store import set_aside
+from toolkit.work.outputs import download_links, markdown_cell, outputs_dir, write_document
+from toolkit.work.progress import record_output
+from toolkit.work.store import set_aside
 
 KINDS: tuple[str, ...] = ("作业", "作品", "测验", "反思", "获奖", "其他")
 ACTIVE, ARCHIVED = "active", "archived"

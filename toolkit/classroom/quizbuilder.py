@@ -25,8 +25,8 @@ from toolkit.atomic import write_text_atomic
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.tables import ColumnSpec, clean, read_table
-from toolkit.widgets.outputs import download_links, markdown_to_html, outputs_dir, write_document
-from toolkit.widgets.progress import progress_store, record_output
+from toolkit.work.outputs import download_links, markdown_to_html, outputs_dir, write_document
+from toolkit.work.progress import progress_store, record_output
 
 LETTERS = "ABCDEF"
 DEFAULT_POINTS = 5  # points per question unless the teacher sets another value

@@ -33,8 +33,8 @@ import pandas as pd
 
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
-from toolkit.widgets.outputs import download_links, outputs_dir
-from toolkit.widgets.progress import record_output
+from toolkit.work.outputs import download_links, outputs_dir
+from toolkit.work.progress import record_output
 
 POINT = "B8"
 SESSION = "节次"

@@ -34,7 +34,7 @@ from toolkit.ledger.course import import_ledger
 from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, load_rules
 from toolkit.report import write_report
 from toolkit.rubric import load_point_rubric
-from toolkit.widgets import AnswerStore
+from toolkit.work.store import AnswerStore
 
 DEMO_SCHEME = "hefei-2021"  # role scores and pass rates, so every dashboard and report sheet has figures
 MAX_TEACHERS = 5000

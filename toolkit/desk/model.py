@@ -27,7 +27,7 @@ from toolkit.evidence.check import EvidenceStatus, check_evidence
 from toolkit.i18n import add_messages, t
 from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, RuleResult, check_plan, load_rules
 from toolkit.rubric import IndicatorResult, Rubric, grade_by_indicators, load_plan_rubric, load_point_rubric
-from toolkit.widgets.store import ANSWERS_FILE, read_answers
+from toolkit.work.store import ANSWERS_FILE, read_answers
 
 add_messages(
     {

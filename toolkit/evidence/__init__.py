@@ -9,7 +9,7 @@ from toolkit.evidence.check import (
     check_file,
 )
 from toolkit.evidence.files import content_format, mp4_minutes
-from toolkit.evidence.widget import EvidenceBoard
+from toolkit.lazy import lazy_attributes
 
 __all__ = [
     "EVIDENCE_DIR",
@@ -22,3 +22,11 @@ __all__ = [
     "content_format",
     "mp4_minutes",
 ]
+
+# Widgets load ipywidgets, so they are imported only when asked for.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        "EvidenceBoard": "toolkit.evidence.widget",
+    },
+)

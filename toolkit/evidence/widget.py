@@ -20,8 +20,8 @@ from toolkit.evidence.files import named_format
 from toolkit.i18n import add_messages, t
 from toolkit.rubric import Criterion
 from toolkit.rubric.files import describe_file_rule
-from toolkit.widgets.outputs import outputs_dir
 from toolkit.widgets.style import WRAP_CLASS, WRAP_OPTIONS_CSS
+from toolkit.work.outputs import outputs_dir
 
 add_messages(
     {

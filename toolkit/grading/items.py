@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from toolkit.grading.report import show_result
-from toolkit.widgets.numbers import parse_number
-from toolkit.widgets.store import ANSWERS_FILE, read_answers
+from toolkit.work.numbers import parse_number
+from toolkit.work.store import ANSWERS_FILE, read_answers
 
 
 def _answer(item_id: str, answers_file: str | Path) -> object:

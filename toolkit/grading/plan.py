@@ -6,7 +6,7 @@ from pathlib import Path
 
 from toolkit.grading.report import show_result
 from toolkit.plan.rules import PLAN_KEY, check_plan, load_rules
-from toolkit.widgets.store import ANSWERS_FILE, read_answers
+from toolkit.work.store import ANSWERS_FILE, read_answers
 
 
 def score_plan_rule(rule_id: str, *, points: float = 1.0, folder: str | Path = ".") -> float:

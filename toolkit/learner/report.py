@@ -9,7 +9,7 @@ import pandas as pd
 from toolkit.learner.analysis import Thresholds, item_analysis, need_groups, score_summary, topic_mastery
 from toolkit.learner.data import QuizData
 from toolkit.learner.survey import survey_summary, survey_with_scores
-from toolkit.widgets.outputs import markdown_table, write_document
+from toolkit.work.outputs import markdown_table, write_document
 
 
 def report_markdown(

@@ -17,9 +17,9 @@ from toolkit.learner.report import export_report, report_markdown
 from toolkit.learner.survey import load_survey, survey_summary, survey_with_scores
 from toolkit.modules.data import sample_path
 from toolkit.plotting import figure_png, new_figure
-from toolkit.widgets.outputs import download_links, markdown_to_html
-from toolkit.widgets.progress import record_output
 from toolkit.widgets.upload import save_upload
+from toolkit.work.outputs import download_links, markdown_to_html
+from toolkit.work.progress import record_output
 
 add_messages(
     {

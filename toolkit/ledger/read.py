@@ -15,7 +15,7 @@ from toolkit.i18n import add_messages, t
 from toolkit.roster.read import TEACHER_ID
 from toolkit.scheme import ActivityKind, Scheme
 from toolkit.tables import ColumnSpec, normalise_label, read_table
-from toolkit.widgets.numbers import parse_number
+from toolkit.work.numbers import parse_number
 
 add_messages(
     {

@@ -13,9 +13,9 @@ from toolkit.catalogue import load_catalogue
 from toolkit.i18n import add_messages, t
 from toolkit.library.model import ACTIVE, KINDS, LICENCES, ResourceLibrary, export_xlsx
 from toolkit.modules.data import sample_path
-from toolkit.widgets.outputs import download_links, outputs_dir
-from toolkit.widgets.progress import record_output
 from toolkit.widgets.upload import save_upload
+from toolkit.work.outputs import download_links, outputs_dir
+from toolkit.work.progress import record_output
 
 add_messages(
     {

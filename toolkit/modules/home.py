@@ -23,8 +23,8 @@ from toolkit.catalogue import load_catalogue
 from toolkit.environment import tools_path
 from toolkit.i18n import add_messages, t
 from toolkit.resources import content_dir
-from toolkit.widgets.progress import ModuleProgress, module_progress
 from toolkit.widgets.style import LINK
+from toolkit.work.progress import ModuleProgress, module_progress
 
 add_messages(
     {

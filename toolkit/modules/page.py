@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from toolkit.catalogue import load_catalogue
 from toolkit.i18n import t
-from toolkit.widgets.progress import module_progress, record_visit
+from toolkit.work.progress import module_progress, record_visit
 
 
 class ModulePage(widgets.HTML):

@@ -1,5 +1,6 @@
 """The personal research plan (个人研修计划): its structural rules and the plan-builder widget."""
 
+from toolkit.lazy import lazy_attributes
 from toolkit.plan.rules import (
     PLAN_KEY,
     RULE_IDS,
@@ -10,7 +11,6 @@ from toolkit.plan.rules import (
     load_rules,
     save_rules,
 )
-from toolkit.plan.widget import PlanBuilder
 
 __all__ = [
     "PLAN_KEY",
@@ -23,3 +23,11 @@ __all__ = [
     "load_rules",
     "save_rules",
 ]
+
+# Widgets load ipywidgets, so they are imported only when asked for.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        "PlanBuilder": "toolkit.plan.widget",
+    },
+)

@@ -24,9 +24,9 @@ from toolkit.plan.rules import (
     plan_hours,
     plan_points,
 )
-from toolkit.widgets.outputs import write_document
-from toolkit.widgets.store import ANSWERS_FILE, AnswerStore
 from toolkit.widgets.style import WRAP_CLASS, WRAP_OPTIONS_CSS
+from toolkit.work.outputs import write_document
+from toolkit.work.store import ANSWERS_FILE, AnswerStore
 
 add_messages(
     {

@@ -16,7 +16,7 @@ from toolkit.gradebook import SELF_TEST, CourseData, item_points, read_course
 from toolkit.ledger.course import assessment_of, course_ledger, hours_of
 from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, plan_points
 from toolkit.roster import ROLES
-from toolkit.widgets.store import ANSWERS_FILE, read_answers
+from toolkit.work.store import ANSWERS_FILE, read_answers
 
 # Roles as the roster writes them in Chinese.
 ROLE_NAMES = {role: spellings[0] for role, spellings in ROLES.items()}

@@ -1,5 +1,6 @@
 """Rubrics: one model (criteria × levels, weighted or conjunctive) for teaching and grading."""
 
+from toolkit.lazy import lazy_attributes
 from toolkit.rubric.catalogue import (
     load_all_rubrics,
     load_plan_rubric,
@@ -22,7 +23,6 @@ from toolkit.rubric.model import (
     rubric_to_dict,
     score,
 )
-from toolkit.rubric.widget import RubricBuilder
 
 __all__ = [
     "Criterion",
@@ -49,3 +49,11 @@ __all__ = [
     "score",
     "to_markdown",
 ]
+
+# Widgets load ipywidgets, so they are imported only when asked for.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        "RubricBuilder": "toolkit.rubric.widget",
+    },
+)

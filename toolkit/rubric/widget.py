@@ -13,8 +13,8 @@ from toolkit.i18n import add_messages, t
 from toolkit.modules.data import load_sample, sample_path
 from toolkit.rubric.files import save_markdown, save_xlsx, save_yaml, to_markdown
 from toolkit.rubric.model import Criterion, Level, Rubric, load_rubric, score
-from toolkit.widgets.outputs import download_links, markdown_to_html, outputs_dir
-from toolkit.widgets.progress import record_output
+from toolkit.work.outputs import download_links, markdown_to_html, outputs_dir
+from toolkit.work.progress import record_output
 
 add_messages(
     {

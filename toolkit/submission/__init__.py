@@ -1,8 +1,16 @@
 """The teacher's side of nbgrader's exchange, without code: assignment board and submit panel."""
 
-from toolkit.submission.board import AssignmentBoard
+from toolkit.lazy import lazy_attributes
 from toolkit.submission.check import missing_items
-from toolkit.submission.panel import SubmitPanel
 from toolkit.submission.titles import assignment_title
 
 __all__ = ["AssignmentBoard", "SubmitPanel", "assignment_title", "missing_items"]
+
+# Widgets load ipywidgets, so they are imported only when asked for.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        "AssignmentBoard": "toolkit.submission.board",
+        "SubmitPanel": "toolkit.submission.panel",
+    },
+)

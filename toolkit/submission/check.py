@@ -13,7 +13,7 @@ import nbformat
 from toolkit.i18n import t
 from toolkit.submission import messages  # noqa: F401  (registers the messages)
 from toolkit.submission.titles import TASK
-from toolkit.widgets.store import ANSWERS_FILE, read_answers
+from toolkit.work.store import ANSWERS_FILE, read_answers
 
 
 def _quiz_items(notebook: Path) -> list[str]:

@@ -17,8 +17,8 @@ import ipywidgets as widgets
 
 from toolkit.catalogue import load_catalogue
 from toolkit.i18n import t
-from toolkit.widgets.outputs import download_links, markdown_to_html, write_document
-from toolkit.widgets.progress import progress_store, record_output
+from toolkit.work.outputs import download_links, markdown_to_html, write_document
+from toolkit.work.progress import progress_store, record_output
 
 FIELD_KINDS = ("text", "long", "choice", "multi", "number")
 

@@ -13,11 +13,10 @@ import ipywidgets as widgets
 
 from toolkit.catalogue import load_catalogue
 from toolkit.i18n import t
-from toolkit.widgets.numbers import parse_number
-from toolkit.widgets.store import ANSWERS_FILE, AnswerStore
 from toolkit.widgets.style import WRAP_CLASS, WRAP_OPTIONS_CSS
-
-LETTERS = "ABCDEFGHIJ"
+from toolkit.work.choices import LETTERS
+from toolkit.work.numbers import parse_number
+from toolkit.work.store import ANSWERS_FILE, AnswerStore
 
 
 def _letters(options: Sequence[str]) -> list[str]:

@@ -32,8 +32,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from toolkit.i18n import add_messages, t
-from toolkit.widgets.progress import progress_store
 from toolkit.widgets.style import WRAP_CLASS, WRAP_OPTIONS_CSS
+from toolkit.work.progress import progress_store
 
 LETTERS = "ABCDEF"
 RATINGS = ("best", "acceptable", "poor")

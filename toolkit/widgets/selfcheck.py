@@ -14,8 +14,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from toolkit.i18n import t
-from toolkit.widgets.progress import record_selfcheck
 from toolkit.widgets.style import WRAP_CLASS, WRAP_OPTIONS_CSS
+from toolkit.work.progress import record_selfcheck
 
 LETTERS = "ABCDEFGH"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from toolkit.widgets.store import AnswerStore
+from toolkit.work.store import AnswerStore
 
 PROGRESS_ENV = "WORKSHOP_PROGRESS"
 

@@ -1,0 +1,1 @@
+"""A teacher's saved work, without any widget: answers, module progress and output documents."""

@@ -1,0 +1,3 @@
+"""How a choice answer is saved: as the letters of the options chosen, in order."""
+
+LETTERS = "ABCDEFGHIJ"
