@@ -1,6 +1,7 @@
 """The toolkit's public Python interface: what notebooks, dashboards and scripts call."""
 
 from toolkit.assess import Assessment, assess
+from toolkit.assess.course import course_assessment
 from toolkit.autograde import GradeSummary, Limits, grade_assignment
 from toolkit.catalogue import Catalogue, Point, load_catalogue
 from toolkit.charts import ChartAdvisor
@@ -19,7 +20,7 @@ from toolkit.hub import prepare_hub, run_hub
 from toolkit.i18n import set_language, t
 from toolkit.learner import LearnerAnalysis, load_quiz
 from toolkit.ledger import Ledger, count_hours, read_ledger
-from toolkit.ledger.course import course_assessment, course_hours, import_ledger
+from toolkit.ledger.course import course_hours, import_ledger
 from toolkit.library import ResourceLibrary, ResourceLibraryManager
 from toolkit.modules import CourseHome, ModulePage
 from toolkit.report import write_report

@@ -154,7 +154,7 @@ def _run(args: argparse.Namespace) -> int:
 
         return hours_command(args.ledger, scheme=args.scheme, out=args.out)
     if args.command == "assess":
-        from toolkit.ledger.commands import assess_command
+        from toolkit.assess.commands import assess_command
 
         return assess_command(
             args.ledger, scheme=args.scheme, roster=args.roster, out=args.out, school_out=args.school_out

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from toolkit.dashboard.data import DashboardData
+from toolkit.dashboard.markup import filter_teachers
 from toolkit.dashboard.progress import hours_tables, score_tables, tier_text
-from toolkit.dashboard.view import filter_teachers
 from toolkit.scheme import load_scheme
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from toolkit.dashboard.data import DashboardData
+from toolkit.dashboard.markup import filter_teachers
 from toolkit.dashboard.status import assignment_status, at_risk, desk_href, risk_actions
-from toolkit.dashboard.view import filter_teachers
 
 
 def test_each_teacher_has_a_status_per_assignment_in_order(small: DashboardData) -> None:

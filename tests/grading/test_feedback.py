@@ -11,8 +11,8 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from toolkit.grading.feedback import WorkshopFeedback
-from toolkit.grading.profile import read_profile
 from toolkit.grading.report import RESULT_MIME
+from toolkit.work.profile import read_profile
 
 
 def _result(item: str, earned: float, points: float, point: str, dimension: str) -> Any:

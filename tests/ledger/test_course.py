@@ -10,8 +10,9 @@ import pytest
 from nbgrader.api import Gradebook
 
 from tests.conftest import roster, workshop
+from toolkit.assess.course import course_assessment
 from toolkit.course import init_course, load_course
-from toolkit.ledger.course import course_assessment, course_hours, import_ledger
+from toolkit.ledger.course import course_hours, import_ledger
 
 HEADER = "工号,活动编号,类型,学时,分钟,评分\n"
 

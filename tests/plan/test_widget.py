@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.grading.profile import profile_block
 from toolkit.plan import PlanBuilder
 from toolkit.plan.rules import default_rules, save_rules
 from toolkit.work.outputs import OUTPUTS_ENV
+from toolkit.work.profile import profile_block
 from toolkit.work.store import AnswerStore
 
 

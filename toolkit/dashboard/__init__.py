@@ -1,12 +1,9 @@
 """Trainer dashboards: notebooks served by Voila, built from widgets in this package, and the same
 pages exported as static HTML."""
 
-from toolkit.dashboard.cohort import CohortDashboard, cohort_figures
-from toolkit.dashboard.portrait import PortraitDashboard
-from toolkit.dashboard.progress import ProgressDashboard
+from toolkit.dashboard.markup import COURSE_ENV
 from toolkit.dashboard.serve import serve_dashboard, voila_command
-from toolkit.dashboard.static import StaticExport, export_static
-from toolkit.dashboard.view import COURSE_ENV
+from toolkit.lazy import lazy_attributes
 
 __all__ = [
     "COURSE_ENV",
@@ -19,3 +16,16 @@ __all__ = [
     "serve_dashboard",
     "voila_command",
 ]
+
+# The pages load ipywidgets and matplotlib, so they are imported only when asked for.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        "CohortDashboard": "toolkit.dashboard.cohort",
+        "cohort_figures": "toolkit.dashboard.cohort",
+        "PortraitDashboard": "toolkit.dashboard.portrait",
+        "ProgressDashboard": "toolkit.dashboard.progress",
+        "StaticExport": "toolkit.dashboard.static",
+        "export_static": "toolkit.dashboard.static",
+    },
+)

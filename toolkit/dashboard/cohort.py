@@ -16,16 +16,9 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from toolkit.catalogue import load_catalogue  # noqa: E402
 from toolkit.dashboard.data import DashboardData, load_dashboard_data  # noqa: E402
+from toolkit.dashboard.markup import COURSE_ENV, DASHBOARD_CLASS, cards, header, table  # noqa: E402
 from toolkit.dashboard.status import assignment_status, at_risk, is_task, risk_actions  # noqa: E402
-from toolkit.dashboard.view import (  # noqa: E402
-    COURSE_ENV,
-    DASHBOARD_CLASS,
-    PagedTable,
-    TeacherFilters,
-    cards,
-    header,
-    table,
-)
+from toolkit.dashboard.view import PagedTable, TeacherFilters  # noqa: E402
 from toolkit.gradebook import SELF_TEST  # noqa: E402
 from toolkit.i18n import add_messages, t  # noqa: E402
 from toolkit.plan.rules import PLAN_ASSIGNMENT  # noqa: E402

@@ -12,11 +12,12 @@ import pandas as pd
 from sqlalchemy import create_engine, text
 
 from toolkit.assess import Assessment
+from toolkit.assess.course import assessment_of
 from toolkit.catalogue import load_catalogue
 from toolkit.course import tables
 from toolkit.course.stored import stored_setting
 from toolkit.gradebook import SELF_TEST, CourseData, item_points, read_course
-from toolkit.ledger.course import assessment_of, course_ledger, hours_of
+from toolkit.ledger.course import course_ledger, hours_of
 from toolkit.plan.rules import PLAN_ASSIGNMENT
 from toolkit.rubric import load_point_rubric
 from toolkit.scheme import Scheme

@@ -13,18 +13,18 @@ import pandas as pd
 
 from toolkit.catalogue import load_catalogue
 from toolkit.dashboard.data import DashboardData, load_dashboard_data
-from toolkit.dashboard.radar import Series, radar_svg
-from toolkit.dashboard.status import LOW_SHARE, desk_href, is_task
-from toolkit.dashboard.view import (
+from toolkit.dashboard.markup import (
     COURSE_ENV,
     DASHBOARD_CLASS,
-    TeacherFilters,
     header,
     link,
     percent,
     query_parameter,
     role_label,
 )
+from toolkit.dashboard.radar import Series, radar_svg
+from toolkit.dashboard.status import LOW_SHARE, desk_href, is_task
+from toolkit.dashboard.view import TeacherFilters
 from toolkit.i18n import add_messages, t
 from toolkit.resources import content_dir
 

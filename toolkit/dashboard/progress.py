@@ -14,11 +14,9 @@ from matplotlib.figure import Figure
 
 from toolkit.dashboard.cohort import teacher_columns
 from toolkit.dashboard.data import DashboardData, load_dashboard_data
-from toolkit.dashboard.view import (
+from toolkit.dashboard.markup import (
     COURSE_ENV,
     DASHBOARD_CLASS,
-    PagedTable,
-    TeacherFilters,
     bar,
     cards,
     header,
@@ -26,6 +24,7 @@ from toolkit.dashboard.view import (
     role_label,
     table,
 )
+from toolkit.dashboard.view import PagedTable, TeacherFilters
 from toolkit.i18n import add_messages, t
 from toolkit.plotting import figure_png, new_figure
 from toolkit.scheme import PassRateRule

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from toolkit.course.config import load_course
-from toolkit.dashboard.view import COURSE_ENV, PAGES
+from toolkit.dashboard.markup import COURSE_ENV, PAGES
 from toolkit.environment import tools_path
 from toolkit.i18n import t
 from toolkit.resources import dashboard_dir

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from toolkit.dashboard.data import TASK_PREFIX, DashboardData
-from toolkit.dashboard.view import PAGES, Html, link
+from toolkit.dashboard.markup import PAGES, Html, link
 from toolkit.gradebook import SELF_TEST
 from toolkit.i18n import add_messages, t
 from toolkit.plan.rules import PLAN_ASSIGNMENT

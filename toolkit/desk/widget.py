@@ -8,7 +8,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from toolkit.dashboard.view import COURSE_ENV, query_parameter
+from toolkit.dashboard.markup import COURSE_ENV, query_parameter
 from toolkit.desk.model import GradingDesk, Submission
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t

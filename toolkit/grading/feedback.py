@@ -18,11 +18,11 @@ from traitlets import Bool
 
 from toolkit.catalogue import load_catalogue
 from toolkit.grading.cells import widget_call
-from toolkit.grading.profile import build_profile, profile_block
 from toolkit.grading.report import RESULT_MIME
 from toolkit.plan.rules import PLAN_KEY, plan_points
 from toolkit.work.choices import LETTERS
 from toolkit.work.numbers import parse_number
+from toolkit.work.profile import build_profile, profile_block
 from toolkit.work.store import ANSWERS_FILE, read_answers
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"

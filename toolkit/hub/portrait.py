@@ -19,8 +19,8 @@ from jupyterhub.utils import url_path_join
 from tornado import ioloop, web
 
 from toolkit.dashboard.data import DashboardData, load_dashboard_data
+from toolkit.dashboard.markup import STYLE
 from toolkit.dashboard.portrait import PortraitBook, portrait_html
-from toolkit.dashboard.view import STYLE
 from toolkit.hub.settings import GRADERS_GROUP
 from toolkit.i18n import t
 
@@ -83,7 +83,7 @@ def make_app(course_dir: str) -> web.Application:
 def main() -> None:
     from urllib.parse import urlparse
 
-    from toolkit.dashboard.view import COURSE_ENV
+    from toolkit.dashboard.markup import COURSE_ENV
 
     url = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
     make_app(os.environ[COURSE_ENV]).listen(url.port, url.hostname)

@@ -89,7 +89,7 @@ def configure_from(c: Any, settings_file: str) -> None:
 
 def configure(c: Any, layout: HubLayout, *, mem_limit: str, cpu_limit: float, cull_after: int) -> None:
     """Fill JupyterHub's config object ``c`` for the course described by ``layout``."""
-    from toolkit.dashboard.view import COURSE_ENV
+    from toolkit.dashboard.markup import COURSE_ENV
     from toolkit.hub.homes import HOME_PAGE
 
     state = layout.state_dir

@@ -1,4 +1,4 @@
-"""``workshop hours`` and ``workshop assess``: read, compute, then write whole files or print CSV."""
+"""``workshop hours``: read, compute, then write a whole file or print CSV."""
 
 from __future__ import annotations
 
@@ -21,25 +21,19 @@ add_messages(
             "zh": "已写入 {file}：{people} 人，其中 {complete} 人学时达标",
             "en": "Wrote {file}: {people} people, {complete} with enough hours",
         },
-        "assess.written": {
-            "zh": "已写入 {file}：{people} 人，其中 {passed} 人合格",
-            "en": "Wrote {file}: {people} people, {passed} passed",
-        },
-        "assess.schools_written": {
-            "zh": "已写入 {file}：{schools} 所学校",
-            "en": "Wrote {file}: {schools} schools",
-        },
     }
 )
 
 
-def _note_duplicates(ledger: Ledger) -> None:
+def note_duplicates(ledger: Ledger) -> None:
+    """Say on stderr how many rows repeat an earlier record (they count once)."""
     if ledger.duplicates:
         row, first = ledger.duplicates[0]
         print(t("ledger.duplicates", count=len(ledger.duplicates), row=row, first=first), file=sys.stderr)
 
 
-def _emit(frame: pd.DataFrame, out: str | Path | None, message: str) -> None:
+def emit_table(frame: pd.DataFrame, out: str | Path | None, message: str) -> None:
+    """``frame`` to ``out`` (then ``message``), or as CSV to stdout."""
     from toolkit.export import write_table
 
     if out is None:
@@ -58,39 +52,8 @@ def hours_command(ledger_file: str | Path, *, scheme: str, out: str | Path | Non
         check_output(out)
     ledger = read_ledger(ledger_file, load_scheme(scheme))
     frame = count_hours(ledger)
-    _note_duplicates(ledger)
-    _emit(frame, out, t("hours.written", file=out, people=len(frame), complete=int(frame["complete"].sum())))
-    return 0
-
-
-def assess_command(
-    ledger_file: str | Path,
-    *,
-    scheme: str,
-    roster: str | Path,
-    out: str | Path | None = None,
-    school_out: str | Path | None = None,
-) -> int:
-    """Role scores (and, with ``school_out``, school pass rates); both files are written only
-    after everything has been read and computed."""
-    from toolkit.assess import assess
-    from toolkit.export import check_output, write_table
-    from toolkit.roster import read_roster
-    from toolkit.scheme import load_scheme
-
-    for target in (out, school_out):
-        if target is not None:
-            check_output(target)
-    people = read_roster(roster)
-    ledger = read_ledger(ledger_file, load_scheme(scheme))
-    result = assess(ledger, people)
-    _note_duplicates(ledger)
-    _emit(
-        result.people,
-        out,
-        t("assess.written", file=out, people=len(result.people), passed=int(result.people["passed"].sum())),
+    note_duplicates(ledger)
+    emit_table(
+        frame, out, t("hours.written", file=out, people=len(frame), complete=int(frame["complete"].sum()))
     )
-    if school_out is not None:
-        write_table(result.schools, school_out)
-        print(t("assess.schools_written", file=school_out, schools=len(result.schools)))
     return 0

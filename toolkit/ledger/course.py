@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import create_engine, select, text
 
-from toolkit.assess import Assessment
 from toolkit.course import tables
 from toolkit.course.config import load_course
 from toolkit.course.stored import stored_setting
@@ -229,20 +228,7 @@ def hours_of(ledger: Ledger, data: CourseData) -> pd.DataFrame | None:
     return count_hours(ledger, people=list(data.teachers.loc[data.teachers["active"], "teacher_id"]))
 
 
-def assessment_of(ledger: Ledger, data: CourseData) -> Assessment | None:
-    """``workshop assess`` for the course's active members; None if the scheme scores no roles."""
-    from toolkit.assess import assess
-
-    return assess(ledger, course_roster(data)) if ledger.scheme.roles else None
-
-
 def course_hours(course_dir: str | Path, *, data: CourseData | None = None) -> pd.DataFrame | None:
     """:func:`hours_of` the course's merged ledger."""
     data = data or read_course(course_dir)
     return hours_of(course_ledger(course_dir, data=data), data)
-
-
-def course_assessment(course_dir: str | Path, *, data: CourseData | None = None) -> Assessment | None:
-    """:func:`assessment_of` the course's merged ledger."""
-    data = data or read_course(course_dir)
-    return assessment_of(course_ledger(course_dir, data=data), data)

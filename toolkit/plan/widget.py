@@ -11,7 +11,6 @@ from typing import Any
 import ipywidgets as widgets
 
 from toolkit.catalogue import load_catalogue
-from toolkit.grading.profile import find_feedback_profile
 from toolkit.i18n import add_messages, t
 from toolkit.plan.rules import (
     PLAN_ASSIGNMENT,
@@ -26,6 +25,7 @@ from toolkit.plan.rules import (
 )
 from toolkit.widgets.style import WRAP_CLASS, WRAP_OPTIONS_CSS
 from toolkit.work.outputs import write_document
+from toolkit.work.profile import find_feedback_profile
 from toolkit.work.store import ANSWERS_FILE, AnswerStore
 
 add_messages(

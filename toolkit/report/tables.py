@@ -11,9 +11,10 @@ import pandas as pd
 from sqlalchemy import create_engine, text
 
 from toolkit.assess import item_names
+from toolkit.assess.course import assessment_of
 from toolkit.catalogue import load_catalogue
 from toolkit.gradebook import SELF_TEST, CourseData, item_points, read_course
-from toolkit.ledger.course import assessment_of, course_ledger, hours_of
+from toolkit.ledger.course import course_ledger, hours_of
 from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, plan_points
 from toolkit.roster import ROLES
 from toolkit.work.store import ANSWERS_FILE, read_answers
