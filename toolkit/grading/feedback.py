@@ -26,7 +26,9 @@ from toolkit.work.profile import build_profile, profile_block
 from toolkit.work.store import ANSWERS_FILE, read_answers
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
-TEMPLATE_NAME = "workshop_feedback"
+# nbgrader's API (the formgrader's feedback button) insists on a template named "feedback";
+# ours has that name, so every way of generating feedback gives the teacher the same page.
+TEMPLATE_NAME = "feedback"
 _ITEM_WIDGETS = {"SingleChoice", "MultipleChoice", "Ordering", "NumberEntry"}
 _TITLES = {
     "self_test": "自测诊断 · 反馈",
