@@ -48,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
 
     grade = commands.add_parser("grade", help="隔离并行地自动评分 / autograde, isolated and in parallel")
     grade.add_argument("course_dir")
-    grade.add_argument("assignment")
+    grade.add_argument(
+        "assignments", nargs="+", metavar="assignment", help="一个或多个作业 / one or more assignments"
+    )
     grade.add_argument("--workers", type=int, default=None, help="并行进程数 / parallel workers")
     grade.add_argument(
         "--teacher", action="append", default=[], help="只重评这位教师（可重复）/ regrade only this teacher"
@@ -133,16 +135,16 @@ def _run(args: argparse.Namespace) -> int:
         print(report.message())
         return 0
     if args.command == "grade":
-        from toolkit.autograde import grade_assignment
+        from toolkit.autograde import grade_assignments
 
-        summary = grade_assignment(
+        summaries = grade_assignments(
             args.course_dir,
-            args.assignment,
+            args.assignments,
             teachers=args.teacher,
             force=args.force,
             **_given(workers=args.workers),
         )
-        print(summary.table())
+        print("\n".join(summary.table() for summary in summaries))
         return 0
     if args.command == "ledger":
         from toolkit.ledger.course import import_ledger

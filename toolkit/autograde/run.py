@@ -86,61 +86,104 @@ def grade_assignment(
     ``workers`` defaults to the number of CPUs. ``force`` regrades everyone. ``limits``
     defaults to :class:`Limits`, with the course's nbgrader cell timeout.
     """
-    limits = limits or Limits()
-    settings = load_course(course_dir)
-    root = settings.root
-    if not (root / "source" / assignment).is_dir():
-        raise InputError(t("autograde.no_assignment", assignment=assignment, course=root))
-    problem = sandbox_problem()
-    if problem:
-        raise InputError(problem)
-    submissions = _submitted(root, assignment)
-    unknown = [teacher for teacher in teachers if teacher not in submissions]
-    if unknown:
-        raise InputError(t("autograde.no_submission", teachers="、".join(unknown), assignment=assignment))
-
-    records = RunRecords(settings.db_url, assignment)
-    summary = GradeSummary(assignment)
-    try:
-        prints = {teacher: fingerprint(folder) for teacher, folder in submissions.items()}
-        if teachers:
-            todo = list(teachers)
-        else:
-            done = {} if force else records.done()
-            todo = [teacher for teacher in submissions if done.get(teacher) != prints[teacher]]
-        summary.skipped = len(submissions) - len(todo)
-        if todo:
-            count = max(1, min(workers or os.cpu_count() or 1, len(todo)))
-            with tempfile.TemporaryDirectory(prefix="workshop-grade-") as workdir:
-                for outcome in _run_workers(root, assignment, todo, count, limits, Path(workdir), progress):
-                    records.add(
-                        outcome.teacher_id,
-                        status=outcome.status,
-                        reasons=outcome.reasons,
-                        fingerprint=prints[outcome.teacher_id],
-                        seconds=outcome.seconds,
-                    )
-                    summary.outcomes.append(outcome)
-    finally:
-        records.close()
+    (summary,) = grade_assignments(
+        course_dir,
+        [assignment],
+        workers=workers,
+        teachers=teachers,
+        force=force,
+        limits=limits,
+        progress=progress,
+    )
     return summary
 
 
+def grade_assignments(
+    course_dir: str | Path,
+    assignments: Sequence[str],
+    *,
+    workers: int | None = None,
+    teachers: Sequence[str] = (),
+    force: bool = False,
+    limits: Limits | None = None,
+    progress: bool = True,
+) -> list[GradeSummary]:
+    """:func:`grade_assignment` for several assignments in one run: the workers start once.
+
+    With ``teachers``, each of them is regraded in every assignment.
+    """
+    limits = limits or Limits()
+    settings = load_course(course_dir)
+    root = settings.root
+    for assignment in assignments:
+        if not (root / "source" / assignment).is_dir():
+            raise InputError(t("autograde.no_assignment", assignment=assignment, course=root))
+    problem = sandbox_problem()
+    if problem:
+        raise InputError(problem)
+    submissions = {assignment: _submitted(root, assignment) for assignment in assignments}
+    for assignment, submitted in submissions.items():
+        unknown = [teacher for teacher in teachers if teacher not in submitted]
+        if unknown:
+            raise InputError(t("autograde.no_submission", teachers="、".join(unknown), assignment=assignment))
+
+    records = {assignment: RunRecords(settings.db_url, assignment) for assignment in assignments}
+    summaries = {assignment: GradeSummary(assignment) for assignment in assignments}
+    try:
+        prints: dict[tuple[str, str], str] = {}
+        todo: list[tuple[str, str]] = []
+        for assignment, submitted in submissions.items():
+            for teacher, folder in submitted.items():
+                prints[assignment, teacher] = fingerprint(folder)
+            if teachers:
+                chosen = list(teachers)
+            else:
+                done = {} if force else records[assignment].done()
+                chosen = [
+                    teacher for teacher in submitted if done.get(teacher) != prints[assignment, teacher]
+                ]
+            summaries[assignment].skipped = len(submitted) - len(chosen)
+            todo.extend((assignment, teacher) for teacher in chosen)
+        if todo:
+            count = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+            label = "、".join(assignments)
+            with tempfile.TemporaryDirectory(prefix="workshop-grade-") as workdir:
+                for outcome in _run_workers(root, label, todo, count, limits, Path(workdir), progress):
+                    records[outcome.assignment].add(
+                        outcome.teacher_id,
+                        status=outcome.status,
+                        reasons=outcome.reasons,
+                        fingerprint=prints[outcome.assignment, outcome.teacher_id],
+                        seconds=outcome.seconds,
+                    )
+                    summaries[outcome.assignment].outcomes.append(outcome)
+    finally:
+        for record in records.values():
+            record.close()
+    return [summaries[assignment] for assignment in assignments]
+
+
 def _run_workers(
-    root: Path, assignment: str, todo: list[str], count: int, limits: Limits, workdir: Path, progress: bool
+    root: Path,
+    label: str,
+    todo: list[tuple[str, str]],
+    count: int,
+    limits: Limits,
+    workdir: Path,
+    progress: bool,
 ) -> Iterator[Outcome]:
-    """Yield each teacher's Outcome as the workers finish them."""
+    """Yield each (assignment, teacher) Outcome as the workers finish them."""
     context = multiprocessing.get_context("spawn")  # workers start clean, whatever the parent holds
     tasks = context.Queue()
     outcomes = context.Queue()
-    for teacher in todo:
-        tasks.put(teacher)
+    for task in todo:
+        tasks.put(task)
     for _ in range(count):
         tasks.put(None)
     processes = [
         context.Process(
             target=worker_main,
-            args=(slot, str(root), assignment, limits, str(workdir), tasks, outcomes),
+            args=(slot, str(root), limits, str(workdir), tasks, outcomes),
             daemon=True,
         )
         for slot in range(count)
@@ -148,9 +191,7 @@ def _run_workers(
     for process in processes:
         process.start()
     left = len(todo)
-    bar = tqdm(
-        total=left, desc=t("autograde.progress", assignment=assignment), unit="份", disable=not progress
-    )
+    bar = tqdm(total=left, desc=t("autograde.progress", assignment=label), unit="份", disable=not progress)
     try:
         while left:
             try:

@@ -1,8 +1,8 @@
 """One grading worker: nbgrader's own Autograde converter, kept warm, with Execute run in a sandbox.
 
 A worker is a separate process. It loads the course's nbgrader configuration
-once, starts its sandbox once, then autogrades one teacher at a time as the
-parent hands them out, and reports each outcome back.
+once, starts its sandbox once, then autogrades one submission (assignment and
+teacher) at a time as the parent hands them out, and reports each outcome back.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from pathlib import Path
 from nbgrader.apps import AutogradeApp
 from nbgrader.converters import Autograde
 from nbgrader.converters.base import NbGraderException
-from nbgrader.preprocessors import Execute
+from nbgrader.preprocessors import CheckCellMetadata, Execute
 
 from toolkit.autograde.execute import SandboxExecute
+from toolkit.autograde.metadata import CompiledCheckCellMetadata
 from toolkit.autograde.repair import stage_repairs
 from toolkit.autograde.sandbox import Limits, Sandbox
 
@@ -29,6 +30,7 @@ from toolkit.autograde.sandbox import Limits, Sandbox
 class Outcome:
     """What grading one teacher's submission came to."""
 
+    assignment: str
     teacher_id: str
     status: str  # graded, flagged, failed
     reasons: list[str] = field(default_factory=list)
@@ -55,7 +57,7 @@ class _LastErrors(logging.Handler):
         return self.lines[-1].splitlines()[-1] if self.lines else "nbgrader autograde failed"
 
 
-def _converter(course_dir: Path, assignment: str, log_file: Path) -> tuple[Autograde, _LastErrors]:
+def _converter(course_dir: Path, log_file: Path) -> tuple[Autograde, _LastErrors]:
     os.chdir(course_dir)  # nbgrader reads nbgrader_config.py from the working folder
     app = AutogradeApp()
     app.initialize([])
@@ -64,15 +66,19 @@ def _converter(course_dir: Path, assignment: str, log_file: Path) -> tuple[Autog
     errors = _LastErrors()
     app.log.addHandler(errors)
     app.log.propagate = False
-    app.coursedir.assignment_id = assignment
     converter = Autograde(coursedir=app.coursedir, parent=app)
     converter.force = True
-    steps = converter.autograde_preprocessors
-    converter.autograde_preprocessors = [SandboxExecute if step is Execute else step for step in steps]
+    # nbgrader's own steps, but two: Execute runs in the sandbox, and the metadata check uses
+    # a schema compiled once (both give nbgrader's results; see their modules).
+    replaced = {Execute: SandboxExecute, CheckCellMetadata: CompiledCheckCellMetadata}
+    for steps in ("sanitize_preprocessors", "autograde_preprocessors"):
+        setattr(converter, steps, [replaced.get(step, step) for step in getattr(converter, steps)])
     return converter, errors
 
 
-def grade_one(converter: Autograde, errors: _LastErrors, teacher_id: str, *, staging: Path) -> Outcome:
+def grade_one(
+    converter: Autograde, errors: _LastErrors, assignment: str, teacher_id: str, *, staging: Path
+) -> Outcome:
     """Autograde one teacher with nbgrader's converter; never raises for a teacher's own problem.
 
     A broken notebook that can be rebuilt from the release is graded from a repaired
@@ -82,7 +88,7 @@ def grade_one(converter: Autograde, errors: _LastErrors, teacher_id: str, *, sta
     SandboxExecute.flags = []
     errors.lines = []
     coursedir = converter.coursedir
-    assignment = coursedir.assignment_id
+    coursedir.assignment_id = assignment
     submitted = coursedir.submitted_directory
     repairs = stage_repairs(
         Path(coursedir.format_path(submitted, teacher_id, assignment)),
@@ -95,31 +101,37 @@ def grade_one(converter: Autograde, errors: _LastErrors, teacher_id: str, *, sta
     try:
         converter.start()
     except NbGraderException:
-        return Outcome(teacher_id, "failed", [*repairs, errors.reason()], time.monotonic() - started)
+        return Outcome(
+            assignment, teacher_id, "failed", [*repairs, errors.reason()], time.monotonic() - started
+        )
     finally:
         coursedir.submitted_directory = submitted
         shutil.rmtree(staging / teacher_id, ignore_errors=True)
     flags = [*repairs, *SandboxExecute.flags]
-    return Outcome(teacher_id, "flagged" if flags else "graded", flags, time.monotonic() - started)
+    return Outcome(
+        assignment, teacher_id, "flagged" if flags else "graded", flags, time.monotonic() - started
+    )
 
 
 def worker_main(
     slot: int,
     course_dir: str,
-    assignment: str,
     limits: Limits,
     workdir: str,
     tasks: Queue,
     outcomes: Queue,
 ) -> None:
-    """A worker process: take teacher ids from ``tasks`` until None, put an Outcome for each."""
+    """A worker process: take (assignment, teacher id) pairs from ``tasks`` until None, put an Outcome
+    for each."""
     work = Path(workdir)
     with Sandbox(slot=slot, workdir=work, limits=limits) as sandbox:
         SandboxExecute.sandbox = sandbox
-        converter, errors = _converter(Path(course_dir), assignment, work / f"nbgrader-{slot}.log")
+        converter, errors = _converter(Path(course_dir), work / f"nbgrader-{slot}.log")
         outcomes.put(("ready", slot))
         while True:
-            teacher_id = tasks.get()
-            if teacher_id is None:
+            task = tasks.get()
+            if task is None:
                 return
-            outcomes.put(("done", grade_one(converter, errors, teacher_id, staging=work / f"staged-{slot}")))
+            assignment, teacher_id = task
+            staging = work / f"staged-{slot}"
+            outcomes.put(("done", grade_one(converter, errors, assignment, teacher_id, staging=staging)))
