@@ -170,12 +170,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "demo.step.init": {"zh": "创建课程", "en": "Creating the course"},
     "demo.step.generate": {"zh": "生成并发布作业", "en": "Generating and releasing"},
     "demo.step.submit": {"zh": "模拟教师提交", "en": "Simulating submissions"},
-    "demo.step.autograde": {"zh": "nbgrader 自动评分", "en": "nbgrader autograding"},
-    "demo.step.ledger": {"zh": "导入研修记录并导出报告", "en": "Importing the ledger and writing the report"},
-    "demo.step.plans": {
-        "zh": "提交研修计划和能力点证据，量规评分，生成反馈",
-        "en": "Plans and point evidence, rubric grading, feedback",
+    "demo.step.autograde": {"zh": "自动评分与量规评分", "en": "Autograding and rubric grading"},
+    "demo.step.ledger": {
+        "zh": "生成反馈，导入研修记录并导出报告",
+        "en": "Feedback, the research ledger and the report",
     },
+    "demo.step.plans": {"zh": "提交研修计划和能力点证据", "en": "Submitting plans and point evidence"},
+    "demo.plain_autograde": {
+        "zh": "评分沙箱不可用（{reason}），改用 nbgrader autograde 逐份评分，会慢一些",
+        "en": "The grading sandbox is not available ({reason}); using nbgrader autograde one by one, which is slower",
+    },
+    "demo.took": {"zh": "演示课程用时 {seconds:.0f} 秒", "en": "The demo course took {seconds:.0f} s"},
     "demo.hub_people": {
         "zh": "在研修坊中体验：以教师身份用工号 {teacher} 登录（尚未提交自测，可以完整地作答和提交）；以坊主身份用工号 {leader} 登录（评分与仪表盘）。第一次登录时输入的密码（至少 6 位）就是该账户的密码。",
         "en": "Try the workshop: log in as teacher {teacher} (has not submitted the self-test yet) and as leader {leader} (grading and dashboards). The password typed at an account's first login (6+ characters) becomes its password.",
@@ -198,6 +203,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Dashboard at {url}  (Ctrl+C to stop)",
     },
     "dashboard.serving_page": {"zh": "  {page}：{url}", "en": "  {page}: {url}"},
+    "dashboard.ready": {
+        "zh": "仪表盘已可打开（用时 {seconds:.0f} 秒）",
+        "en": "The dashboard is being served ({seconds:.0f} s)",
+    },
     "dashboard.title": {"zh": "研修坊总览", "en": "Workshop overview"},
     "dashboard.course": {"zh": "课程目录：{course}", "en": "Course: {course}"},
     "dashboard.school": {"zh": "学校", "en": "School"},

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from toolkit.course.config import load_course
@@ -42,8 +44,28 @@ def dashboard_env(course_dir: str | Path) -> dict[str, str]:
     return {**os.environ, COURSE_ENV: str(root), "PATH": tools_path()}
 
 
-def serve_dashboard(course_dir: str | Path, *, port: int = DEFAULT_PORT) -> int:
-    """Run Voila in the foreground until interrupted; returns its exit status."""
+READY_TIMEOUT = 120.0  # seconds for the first page to answer before we stop saying when it did
+
+
+def _wait_until_served(url: str, process: subprocess.Popen[bytes]) -> bool:
+    """True once ``url`` answers with a whole page; False if Voila exits or it takes too long."""
+    deadline = time.monotonic() + READY_TIMEOUT
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=READY_TIMEOUT) as response:
+                response.read()
+                return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+def serve_dashboard(course_dir: str | Path, *, port: int = DEFAULT_PORT, started: float | None = None) -> int:
+    """Run Voila in the foreground until interrupted; returns its exit status.
+
+    Says when the overview first answered, counted from ``started`` (a ``time.monotonic()``
+    reading; by default the moment Voila was launched).
+    """
     env = dashboard_env(course_dir)
     base = f"http://127.0.0.1:{port}/"
     print(t("dashboard.serving", url=base + page_path("cohort")), flush=True)
@@ -52,7 +74,10 @@ def serve_dashboard(course_dir: str | Path, *, port: int = DEFAULT_PORT) -> int:
             url = base + page_path(page)
             print(t("dashboard.serving_page", page=t(f"dashboard.nav.{page}"), url=url), flush=True)
     process = subprocess.Popen(voila_command(port=port), env=env)
+    started = time.monotonic() if started is None else started
     try:
+        if _wait_until_served(base + page_path("cohort"), process):
+            print(t("dashboard.ready", seconds=time.monotonic() - started), flush=True)
         return process.wait()
     except KeyboardInterrupt:
         process.terminate()

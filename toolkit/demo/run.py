@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import random
 import shutil
+import threading
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
 
+from toolkit.autograde import grade_assignments, sandbox_problem
 from toolkit.catalogue import load_catalogue
 from toolkit.course import init_course
+from toolkit.course.nbgrader_batch import run_nbgrader_steps
 from toolkit.course.nbgrader_run import run_nbgrader
 from toolkit.dashboard import serve_dashboard
 from toolkit.dashboard.serve import DEFAULT_PORT
@@ -69,8 +74,10 @@ def run_demo(
     port: int = DEFAULT_PORT,
     seed: int = 2021,
 ) -> DemoReport:
-    """Make a synthetic course, release the self-test, submit, autograde, then serve the dashboard.
+    """Make a synthetic course, release, submit, autograde, grade at the desk, then serve the dashboard.
 
+    Autograding uses ``workshop grade`` (every submission sandboxed, workers kept warm) where
+    the sandbox is available, and plain ``nbgrader autograde`` otherwise, saying so once.
     With ``hub``, the course is served by a real JupyterHub instead (``workshop hub``), and
     the demo says which teacher and which leader to log in as.
     """
@@ -80,24 +87,30 @@ def run_demo(
     if root.exists() and any(root.iterdir()):
         raise InputError(t("demo.exists", course=root))
 
+    started = time.monotonic()
     steps = tqdm(total=7, desc="workshop demo", unit="step", leave=True)
-    people, submitters, rng = prepare_self_test(root, teachers=teachers, seed=seed, steps=steps)
-    stamp = SUBMITTED_AT
-
-    steps.set_description(t("demo.step.autograde"))
-    with tqdm(total=len(submitters), desc=t("demo.step.autograde"), unit="份", leave=False) as bar:
-        run_nbgrader(root, ["autograde", SELF_TEST], progress=bar)
-    steps.update(1)
+    people, submitters, rng = prepare_self_test(
+        root, teachers=teachers, seed=seed, steps=steps, also=(PLAN_ASSIGNMENT, *DEMO_TASKS)
+    )
 
     steps.set_description(t("demo.step.plans"))
-    _plans_and_tasks(root, people, rng, stamp)
+    planners, taskers = _submit_plans_and_tasks(root, people, rng, SUBMITTED_AT)
+    steps.update(1)
+
+    steps.set_description(t("demo.step.autograde"))
+    autograde(root, (SELF_TEST, PLAN_ASSIGNMENT, *DEMO_TASKS))
+    _grade_at_desk(root, planners, taskers)
     steps.update(1)
 
     steps.set_description(t("demo.step.ledger"))
+    feedback = _feedback_in_background(root)
     ledger_file = root / "demo_ledger.csv"
     write_ledger_csv(synthetic_ledger(people, rng), ledger_file)
     import_ledger(root, ledger_file)
     write_report(root, out=root / "report.xlsx")
+    feedback.join()
+    if feedback.error is not None:
+        raise feedback.error
     steps.update(1)
     steps.close()
 
@@ -111,6 +124,7 @@ def run_demo(
         max_score=float(self_test["max_score"].max()),
     )
     print(report.message(), flush=True)
+    print(t("demo.took", seconds=time.monotonic() - started), flush=True)
     if hub:
         from toolkit.hub import run_hub
 
@@ -120,17 +134,65 @@ def run_demo(
         print(t("demo.hub_people", teacher=teacher.teacher_id, leader=leader.teacher_id), flush=True)
         run_hub(root, port=port)
     elif serve:
-        serve_dashboard(root, port=port)
+        serve_dashboard(root, port=port, started=started)
     return report
+
+
+def autograde(root: Path, assignments: Sequence[str]) -> None:
+    """Autograde every submission of ``assignments``: ``workshop grade`` where submissions can be
+    sandboxed, else plain ``nbgrader autograde`` (slower), after saying why once."""
+    problem = sandbox_problem()
+    if problem is None:
+        grade_assignments(root, assignments)
+        return
+    print(t("demo.plain_autograde", reason=problem), flush=True)
+    for assignment in assignments:
+        submitted = len(list((root / "submitted").glob(f"*/{assignment}")))
+        with tqdm(total=submitted, desc=t("demo.step.autograde"), unit="份", leave=False) as bar:
+            run_nbgrader(root, ["autograde", assignment], progress=bar)
+
+
+class _Background(threading.Thread):
+    """A step run beside the main one; its error is kept for the main thread to raise."""
+
+    def __init__(self, work: object) -> None:
+        super().__init__(daemon=True)
+        self.work = work
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.work()  # type: ignore[operator]
+        except BaseException as error:  # noqa: BLE001 - handed to the main thread
+            self.error = error
+
+
+def _feedback_in_background(root: Path) -> _Background:
+    """Generate every graded teacher's feedback in two nbgrader children, while the main thread
+    imports the ledger and writes the report."""
+    steps = [
+        ("generate_feedback", assignment, folder.parent.name)
+        for assignment in (SELF_TEST, PLAN_ASSIGNMENT, *DEMO_TASKS)
+        for folder in sorted((root / "autograded").glob(f"*/{assignment}"))
+    ]
+    thread = _Background(lambda: run_nbgrader_steps(root, steps, processes=2))
+    thread.start()
+    return thread
 
 
 SUBMITTED_AT = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
 
 
 def prepare_self_test(
-    root: Path, *, teachers: int, seed: int, steps: tqdm | None = None
+    root: Path,
+    *,
+    teachers: int,
+    seed: int,
+    steps: tqdm | None = None,
+    also: Sequence[str] = (),
 ) -> tuple[list, list, random.Random]:
-    """A new course in ``root`` with the self-test released and submitted by most teachers.
+    """A new course in ``root`` with the self-test (and the assignments ``also``) released, and
+    the self-test submitted by most teachers.
 
     Returns the roster's people, those who submitted, and the random source to go on
     with. Used by the demo and by benchmarks/grade.py, which then autograde the
@@ -157,8 +219,14 @@ def prepare_self_test(
     done()
 
     step("demo.step.generate")
-    run_nbgrader(root, ["generate_assignment", SELF_TEST, "--force"])
-    run_nbgrader(root, ["release_assignment", SELF_TEST, "--force"])
+    run_nbgrader_steps(
+        root,
+        [
+            (method, assignment)
+            for assignment in (SELF_TEST, *also)
+            for method in ("generate_assignment", "release_assignment")
+        ],
+    )
     done()
 
     step("demo.step.submit")
@@ -191,15 +259,17 @@ def _submit(root: Path, assignment: str, teacher_id: str, when: dt.datetime) -> 
     return folder
 
 
-def _plans_and_tasks(root: Path, people: list, rng: random.Random, stamp: dt.datetime) -> None:
-    """Plans from most teachers (some breaking a rule), two point tasks from a few, some desk grading."""
+def _submit_plans_and_tasks(
+    root: Path, people: list, rng: random.Random, stamp: dt.datetime
+) -> tuple[list, list]:
+    """Plans from most teachers (some breaking a rule), two point tasks from a few.
+
+    Returns who submitted a plan and who submitted the tasks.
+    """
     catalogue = load_catalogue()
     rules = load_rules(root / "source" / PLAN_ASSIGNMENT)
     dimensions = {p.code: p.dimension.id for p in catalogue.points}
     allowed = [p.code for p in catalogue.points_for(rules.environment)]
-    for assignment in (PLAN_ASSIGNMENT, *DEMO_TASKS):
-        run_nbgrader(root, ["generate_assignment", assignment, "--force"])
-        run_nbgrader(root, ["release_assignment", assignment, "--force"])
     planners = [p for p in people if rng.random() < SUBMIT_SHARE] or people[:1]
     for index, person in enumerate(planners):
         folder = _submit(
@@ -226,8 +296,11 @@ def _plans_and_tasks(root: Path, people: list, rng: random.Random, stamp: dt.dat
                         text=f"{person.name} {criterion.name}",
                         seconds=60 * min(4.0, criterion.files.max_minutes or 4.0),
                     )
-    for assignment in (PLAN_ASSIGNMENT, *DEMO_TASKS):
-        run_nbgrader(root, ["autograde", assignment])
+    return planners, taskers
+
+
+def _grade_at_desk(root: Path, planners: list, taskers: list) -> None:
+    """Half of the plans and tasks graded at the rubric desk; every third one 优秀 throughout."""
     desk = GradingDesk(root, grader="demo-坊主")
     for assignment in (PLAN_ASSIGNMENT, *DEMO_TASKS):
         rubric = desk.rubric(assignment)
@@ -246,5 +319,3 @@ def _plans_and_tasks(root: Path, people: list, rng: random.Random, stamp: dt.dat
             desk.grade(
                 assignment, person.teacher_id, ticks, comment=rubric.comments[0] if rubric.comments else ""
             )
-    for assignment in (SELF_TEST, PLAN_ASSIGNMENT, *DEMO_TASKS):
-        run_nbgrader(root, ["generate_feedback", assignment, "--force"])
