@@ -20,7 +20,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from tests.conftest import nbgrader, roster
 from toolkit.autograde import Limits, sandbox_problem
-from toolkit.autograde.sandbox import FIRST_SLOT_UID, Sandbox
+from toolkit.autograde.sandbox import Sandbox
 from toolkit.course import init_course
 
 # Small limits, so the bombs end quickly and could not hurt the machine if the sandbox failed.
@@ -66,13 +66,14 @@ def proven_limits(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Limits]:
         port = listener.getsockname()[1]
         code = f"import json\nHOST_SENTINEL = {str(sentinel)!r}\nHOST_PORT = {port}\n{_LIMITS_CHECK}"
         run = sandbox.run([code], folder=folder, env={})
+        uid = sandbox.uid
     assert run.status == "ok", (run.status, run.detail)
     outputs = run.cells[0]["outputs"]
     if not outputs or outputs[0].get("output_type") != "stream":
         pytest.fail(f"the limits probe printed nothing useful: {outputs}")
     seen = json.loads(outputs[0]["text"])
     expected = {
-        "uid": FIRST_SLOT_UID + 7,
+        "uid": uid,
         "memory": TEST_LIMITS.memory_mb * 1024 * 1024,
         "processes": TEST_LIMITS.processes,
         "cpu": TEST_LIMITS.cpu_seconds,

@@ -22,11 +22,11 @@ from typing import Any, BinaryIO
 import toolkit
 from toolkit.autograde import messages as _messages  # noqa: F401 - registers the messages
 from toolkit.autograde.frames import FrameError, read_frame, write_frame
+from toolkit.autograde.uids import FIRST_SLOT_UID, UidLease
 from toolkit.i18n import t
 from toolkit.resources import content_dir
 
 BWRAP = "bwrap"
-FIRST_SLOT_UID = 61000  # each worker slot runs its submissions as its own user id: 61000, 61001, ...
 _SYSTEM_LINKS = ("/bin", "/lib", "/lib64", "/sbin")
 _PASSED_ENV = ("LANG", "LC_ALL", "WORKSHOP_LANG")
 
@@ -137,7 +137,9 @@ class Sandbox:
         problem = sandbox_problem()
         if problem:
             raise SandboxUnavailable(problem)
-        self.uid = FIRST_SLOT_UID + slot
+        # Each worker runs its submissions as a user id of its own: slot N asks for 61000 + N.
+        self._uid = UidLease(FIRST_SLOT_UID + slot)
+        self.uid = self._uid.uid
         self.limits = limits
         self.inbox = Path(workdir) / f"inbox-{slot}"
         self.inbox.mkdir(parents=True, exist_ok=True)
@@ -215,6 +217,7 @@ class Sandbox:
         if self._process.stdout is not None:
             self._process.stdout.close()
         shutil.rmtree(self.inbox, ignore_errors=True)
+        self._uid.release()
 
     def __enter__(self) -> Sandbox:
         return self
