@@ -170,13 +170,13 @@ def risk_table(
 class CohortDashboard(widgets.VBox):
     """The cohort overview; the filters (school, group, subject, role) redraw everything."""
 
-    def __init__(self, course_dir: str | Path | None = None) -> None:
+    def __init__(self, course_dir: str | Path | None = None, *, data: DashboardData | None = None) -> None:
         folder = course_dir or os.environ.get(COURSE_ENV)
         if not folder:
             super().__init__([widgets.HTML(f"<b>{t('dashboard.no_course')}</b>")])
             return
         # Read once: filter changes only redraw, they never touch the disk again.
-        self.data = load_dashboard_data(folder)
+        self.data = data or load_dashboard_data(folder)
         self.filters = TeacherFilters(self.data.teachers)
         self.summary = widgets.HTML()
         self.table = widgets.HTML()

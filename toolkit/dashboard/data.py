@@ -15,6 +15,7 @@ from toolkit.assess import Assessment
 from toolkit.assess.course import assessment_of
 from toolkit.catalogue import load_catalogue
 from toolkit.course import tables
+from toolkit.course.config import CONFIG_NAME, CourseSettings
 from toolkit.course.stored import stored_setting
 from toolkit.gradebook import SELF_TEST, CourseData, item_points, read_course
 from toolkit.ledger.course import course_ledger, hours_of
@@ -106,4 +107,20 @@ def load_dashboard_data(course_dir: str | Path) -> DashboardData:
         assessment=assessment_of(ledger, course),
         items=item_points(root, SELF_TEST),
         levels=_desk_levels(course.settings.db_url, root),
+    )
+
+
+def course_stamp(settings: CourseSettings) -> tuple[tuple[str, int, int], ...] | None:
+    """What changes whenever the dashboards' figures may: the course's SQLite gradebook files and
+    its settings (name, modification time, size). None for a database server, whose changes a
+    file cannot show: such a course is read again for every page."""
+    if not settings.db_url.startswith("sqlite:///"):
+        return None
+    database = Path(settings.db_url.removeprefix("sqlite:///"))
+    files = [settings.root / CONFIG_NAME, database]
+    files += [database.with_name(database.name + suffix) for suffix in ("-wal", "-journal")]
+    return tuple(
+        (path.name, stat.st_mtime_ns, stat.st_size)
+        for path in files
+        if path.exists() and (stat := path.stat())
     )

@@ -236,12 +236,12 @@ def portrait_html(portrait: Portrait, *, links: bool) -> str:
 class PortraitDashboard(widgets.VBox):
     """Pick a teacher (the filters narrow the list) and see their portrait."""
 
-    def __init__(self, course_dir: str | Path | None = None) -> None:
+    def __init__(self, course_dir: str | Path | None = None, *, data: DashboardData | None = None) -> None:
         folder = course_dir or os.environ.get(COURSE_ENV)
         if not folder:
             super().__init__([widgets.HTML(f"<b>{t('dashboard.no_course')}</b>")])
             return
-        self.data = load_dashboard_data(folder)
+        self.data = data or load_dashboard_data(folder)
         self.book = PortraitBook(self.data)
         self.filters = TeacherFilters(self.data.teachers)
         self.teacher = widgets.Dropdown(

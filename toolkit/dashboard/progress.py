@@ -244,12 +244,12 @@ def score_tables(
 class ProgressDashboard(widgets.VBox):
     """Hours and scores under the course's scheme, with the same four filters as the overview."""
 
-    def __init__(self, course_dir: str | Path | None = None) -> None:
+    def __init__(self, course_dir: str | Path | None = None, *, data: DashboardData | None = None) -> None:
         folder = course_dir or os.environ.get(COURSE_ENV)
         if not folder:
             super().__init__([widgets.HTML(f"<b>{t('dashboard.no_course')}</b>")])
             return
-        self.data = load_dashboard_data(folder)
+        self.data = data or load_dashboard_data(folder)
         scheme = self.data.scheme
         self.filters = TeacherFilters(self.data.teachers)
         self.hours = widgets.HTML()

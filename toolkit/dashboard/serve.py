@@ -16,6 +16,10 @@ from toolkit.i18n import t
 from toolkit.resources import dashboard_dir
 
 DEFAULT_PORT = 8866
+# Kernels kept warm per page (each holds about 150 MB): four pages, four kernels on a small server.
+POOL_SIZE = 1
+# A kernel no page uses any more (its tab closed without saying so) is stopped after this long.
+IDLE_KERNEL_SECONDS = 600
 
 
 def page_path(page: str) -> str:
@@ -23,9 +27,15 @@ def page_path(page: str) -> str:
     return f"voila/render/{PAGES[page]}"
 
 
-def voila_command(notebook: str | None = None, *, port: int = DEFAULT_PORT) -> list[str]:
-    """The Voila command line for one shipped dashboard notebook, or (None) for all of them."""
-    return [
+def voila_command(
+    notebook: str | None = None, *, port: int = DEFAULT_PORT, preheat: bool = True
+) -> list[str]:
+    """The Voila command line for one shipped dashboard notebook, or (None) for all of them.
+
+    With ``preheat`` each page keeps ``POOL_SIZE`` kernels that have already read the course
+    (:mod:`toolkit.dashboard.preheat`), and kernels left idle are culled.
+    """
+    command = [
         sys.executable,
         "-m",
         "voila",
@@ -35,7 +45,12 @@ def voila_command(notebook: str | None = None, *, port: int = DEFAULT_PORT) -> l
         "--no-browser",
         "--strip_sources=True",
         "--show_tracebacks=False",
+        f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
+        "--MappingKernelManager.cull_interval=60",
     ]
+    if preheat:
+        command += ["--preheat_kernel=True", f"--pool_size={POOL_SIZE}"]
+    return command
 
 
 def dashboard_env(course_dir: str | Path) -> dict[str, str]:
@@ -47,7 +62,7 @@ def dashboard_env(course_dir: str | Path) -> dict[str, str]:
 READY_TIMEOUT = 120.0  # seconds for the first page to answer before we stop saying when it did
 
 
-def _wait_until_served(url: str, process: subprocess.Popen[bytes]) -> bool:
+def wait_until_served(url: str, process: subprocess.Popen[bytes]) -> bool:
     """True once ``url`` answers with a whole page; False if Voila exits or it takes too long."""
     deadline = time.monotonic() + READY_TIMEOUT
     while time.monotonic() < deadline and process.poll() is None:
@@ -76,7 +91,7 @@ def serve_dashboard(course_dir: str | Path, *, port: int = DEFAULT_PORT, started
     process = subprocess.Popen(voila_command(port=port), env=env)
     started = time.monotonic() if started is None else started
     try:
-        if _wait_until_served(base + page_path("cohort"), process):
+        if wait_until_served(base + page_path("cohort"), process):
             print(t("dashboard.ready", seconds=time.monotonic() - started), flush=True)
         return process.wait()
     except KeyboardInterrupt:
