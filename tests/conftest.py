@@ -1,9 +1,17 @@
-"""Shared fixtures: a demo course made once per session, and a real headless Chromium."""
+"""Shared fixtures: a demo course made once (and cached), a real headless Chromium, PostgreSQL.
+
+The suite runs on pytest-xdist workers (pyproject.toml). Tests that share one server are kept
+on one worker: every hub test (one JupyterHub and its system users for the package) and every
+PostgreSQL test (one server for the session).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime
+import fcntl
+import hashlib
+import importlib.metadata
 import os
 import shutil
 import socket
@@ -28,6 +36,19 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep tests that share one server on one xdist worker (``--dist loadgroup``)."""
+    for item in items:
+        if item.nodeid.startswith("tests/hub/"):
+            item.add_marker(pytest.mark.xdist_group("hub"))
+        elif "postgresql_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("postgresql"))
 
 
 @pytest.fixture(autouse=True)
@@ -85,13 +106,53 @@ def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+# What shapes the demo course: the package, its content and the libraries that grade it.
+_DEMO_INPUTS = ("toolkit", "course", "assignments", "rubrics")
+_DEMO_LIBRARIES = ("nbgrader", "nbformat", "nbconvert", "nbclient", "ipywidgets", "jupyter_client", "pandas")
+TEST_CACHE = Path(os.environ.get("WORKSHOP_TEST_CACHE", Path.home() / ".cache" / "competency-workshop-tests"))
+
+
+def demo_key() -> str:
+    """A digest of every file and library version that shapes ``workshop demo``'s course."""
+    digest = hashlib.sha256(sys.version.encode())
+    for library in _DEMO_LIBRARIES:
+        digest.update(f"{library}={importlib.metadata.version(library)}\n".encode())
+    for folder in _DEMO_INPUTS:
+        for path in sorted((REPOSITORY / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and ".ipynb_checkpoints" not in path.parts:
+                digest.update(str(path.relative_to(REPOSITORY)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (other xdist workers wait for it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def cached_demo() -> Path:
+    """``workshop demo course --teachers 24 --no-serve``, built once per change of what shapes it."""
+    cached = TEST_CACHE / f"demo-{demo_key()}"
+    with _locked(TEST_CACHE / f"{cached.name}.lock"):
+        if not (cached / "course").is_dir():
+            building = TEST_CACHE / f"{cached.name}.building"
+            shutil.rmtree(building, ignore_errors=True)
+            building.mkdir(parents=True)
+            result = workshop("demo", "course", "--teachers", "24", "--no-serve", cwd=building)
+            assert result.returncode == 0, result.stderr[-3000:]
+            building.rename(cached)  # whole or not at all
+    return cached / "course"
+
+
 @pytest.fixture(scope="session")
 def demo_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``workshop demo course --teachers 24 --no-serve``, run once for the whole session."""
-    base = tmp_path_factory.mktemp("demo")
-    result = workshop("demo", "course", "--teachers", "24", "--no-serve", cwd=base)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return base / "course"
+    """This session's own copy of the cached demo course (tests may change their copy)."""
+    course = tmp_path_factory.mktemp("demo") / "course"
+    shutil.copytree(cached_demo(), course, symlinks=True)
+    return course
 
 
 def free_port() -> int:

@@ -35,7 +35,7 @@ from sqlalchemy import Connection, Table, create_engine, func, select
 from tqdm import tqdm
 
 from toolkit.course import init_course, load_course, tables
-from toolkit.course.nbgrader_run import run_nbgrader
+from toolkit.course.nbgrader_batch import run_nbgrader_steps
 from toolkit.demo.run import MAX_TEACHERS
 from toolkit.demo.synth import synthetic_ledger, synthetic_roster, write_ledger_csv, write_roster_csv
 from toolkit.desk import GradingDesk
@@ -155,8 +155,10 @@ def synthetic_cohort(
         init_course(root, roster=roster_file, environment="C", scheme=scheme)
 
     with _step(steps, t("cohort.step.generate"), progress):
-        for assignment in tqdm(COHORT_ASSIGNMENTS, leave=False, disable=not progress):
-            run_nbgrader(root, ["generate_assignment", assignment, "--force"])
+        with tqdm(total=len(COHORT_ASSIGNMENTS), leave=False, disable=not progress) as bar:
+            run_nbgrader_steps(
+                root, [("generate_assignment", assignment) for assignment in COHORT_ASSIGNMENTS], progress=bar
+            )
 
     with _step(steps, t("cohort.step.gradebook"), progress):
         desk = GradingDesk(root, grader=GRADER)
