@@ -1,8 +1,8 @@
 """Shared fixtures: a demo course made once (and cached), a real headless Chromium, PostgreSQL.
 
-The suite runs on pytest-xdist workers (pyproject.toml). Tests that share one server are kept
-on one worker: every hub test (one JupyterHub and its system users for the package) and every
-PostgreSQL test (one server for the session).
+The suite runs on pytest-xdist workers (pyproject.toml), each with its own session: its own
+PostgreSQL server, and its own hub with test accounts of its own (tests/hub/conftest.py); the
+demo course is built by one worker and copied by each.
 """
 
 from __future__ import annotations
@@ -39,16 +39,6 @@ CHROMIUM_FLAGS = [
 
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Keep tests that share one server on one xdist worker (``--dist loadgroup``)."""
-    for item in items:
-        if item.nodeid.startswith("tests/hub/"):
-            item.add_marker(pytest.mark.xdist_group("hub"))
-        elif "postgresql_url" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("postgresql"))
 
 
 @pytest.fixture(autouse=True)

@@ -30,8 +30,12 @@ from toolkit.hub.settings import HubLayout
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-TEACHERS = ("HT01", "HT02", "HT03")
-GRADER = "HL01"
+# Each pytest-xdist worker that runs hub tests starts its own hub. Its test accounts carry the
+# worker's number, so one worker removing its accounts (and whatever runs as them) never
+# touches another worker's teachers.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+TEACHERS = tuple(f"H{_WORKER}T0{n}" for n in (1, 2, 3))
+GRADER = f"H{_WORKER}L01"
 PASSWORD = "workshop-pass-1"
 SCREENSHOTS = Path(os.environ.get("WORKSHOP_SCREENSHOT_DIR") or tempfile.gettempdir()) / "workshop-hub"
 

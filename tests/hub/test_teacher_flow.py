@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.conftest import nbgrader, workshop
-from tests.hub.conftest import PASSWORD, Hub, shot
+from tests.hub.conftest import PASSWORD, TEACHERS, Hub, shot
 from toolkit.hub.accounts import system_name
 from toolkit.hub.limits import memory_limit_of
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.hub]
 
-TEACHER = "HT01"
+TEACHER = TEACHERS[0]
 # What a notebook's source would show if any of it reached the page.
 CODE_MARKS = ("SingleChoice(", "SubmitPanel(", "AssignmentBoard(", "import ", "score_single", "HIDDEN TESTS")
 
@@ -49,6 +49,26 @@ def assert_no_code(page: Page) -> str:
         assert mark not in text, f"the page shows source code ({mark!r})"
     assert "Traceback" not in text
     return text
+
+
+def _wait_or_explain(page: Page, hub: Hub, selector: str, name: str, timeout: int = 240_000) -> None:
+    """Wait for ``selector``; if it never comes, fail with a screenshot and what the servers said."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_selector(selector, timeout=timeout)
+    except PlaywrightTimeout:
+        picture = shot(page, name)
+        log = (hub.course / "hub" / "hub.log").read_text(encoding="utf-8", errors="replace")
+        processes = subprocess.run(
+            ["ps", "-eo", "user,pid,pcpu,rss,etime,args"], capture_output=True, text=True
+        )
+        mine = [line[:200] for line in processes.stdout.splitlines() if "ws-" in line.split(" ")[0]]
+        pytest.fail(
+            f"{selector} did not appear (screenshot {picture}).\nhub log tail:\n{log[-6000:]}\n"
+            + "teachers' processes:\n"
+            + "\n".join(mine)
+        )
 
 
 def test_teacher_logs_in_answers_submits_and_reads_feedback(hub: Hub, browser: Browser) -> None:
@@ -108,7 +128,7 @@ def test_teacher_logs_in_answers_submits_and_reads_feedback(hub: Hub, browser: B
         assert done.returncode == 0, done.stdout + done.stderr
 
     page.reload(wait_until="domcontentloaded")
-    page.wait_for_selector(".workshop-submit", timeout=240_000)
+    _wait_or_explain(page, hub, ".workshop-submit", "6-self-test-after-feedback")
     assert "最近一次提交：" in page.inner_text(".workshop-submit")
     page.click(".workshop-submit button:has-text('查看反馈')")
     link = page.wait_for_selector(".workshop-feedback-links a", timeout=120_000)
