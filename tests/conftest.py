@@ -14,6 +14,7 @@ import hashlib
 import importlib.metadata
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -39,6 +40,41 @@ CHROMIUM_FLAGS = [
 
 
 REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """One worker more than CPUs: many tests spend their time waiting on a server or a browser."""
+    return (os.cpu_count() or 1) + 1
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In the main process of a run that includes the slow tests, start building the cached demo
+    course at once, so the workers that need it wait less (they take it under its lock)."""
+    if (
+        hasattr(config, "workerinput")
+        or config.option.collectonly
+        or "not slow" in (config.option.markexpr or "")
+    ):
+        return
+    config.stash[_DEMO_BUILDER] = subprocess.Popen(
+        [sys.executable, "-c", "from tests.conftest import cached_demo; cached_demo()"],
+        cwd=REPOSITORY,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """A build still running when the run ends (stopped early, or no test wanted it) is stopped."""
+    builder = config.stash.get(_DEMO_BUILDER, None)
+    if builder is not None and builder.poll() is None:
+        os.killpg(builder.pid, signal.SIGTERM)
+    if builder is not None:
+        builder.wait()
+
+
+_DEMO_BUILDER = pytest.StashKey[subprocess.Popen]()
 
 
 @pytest.fixture(autouse=True)
