@@ -10,7 +10,7 @@ whole process: ``nbgrader autograde self_test`` (one notebook after another, eac
 kernel), and ``workshop grade COURSE self_test --workers W`` (nbgrader's own Autograde in warm
 workers, each submission in its sandbox). The medians and their ratio are printed, then every
 teacher's score on every graded cell is compared between the two gradebooks, and the outputs
-of every autograded notebook (widget ids aside). Target: at least 4× with identical scores
+of every autograded notebook (widget ids aside). Target: at least 10× with identical scores
 (exit 1 if not met).
 """
 

@@ -192,7 +192,9 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: 0 success, 2 bad input (message, no traceback), 1 internal fault."""
     from toolkit.errors import InputError
+    from toolkit.startup import skip_iri_grammar
 
+    skip_iri_grammar()
     args = _parser().parse_args(argv)
     set_language(args.lang)
     try:

@@ -22,6 +22,16 @@ def content_dir(kind: str) -> Path:
     return _PACKAGE.parent / kind
 
 
+# nbgrader's API (the formgrader's feedback button) insists on a template named "feedback";
+# ours has that name, so every way of generating feedback gives the teacher the same page.
+FEEDBACK_TEMPLATE_NAME = "feedback"
+
+
+def feedback_template_dir() -> Path:
+    """The folder holding the feedback page's nbconvert template (read by every course's config)."""
+    return _PACKAGE / "grading" / "templates"
+
+
 def dashboard_dir() -> Path:
     """The dashboard notebooks shipped with the package."""
     return _PACKAGE / "dashboard" / "notebooks"

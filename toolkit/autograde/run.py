@@ -20,9 +20,10 @@ from pathlib import Path
 from tqdm import tqdm
 
 from toolkit.autograde import messages as _messages  # noqa: F401 - registers the messages
+from toolkit.autograde.outcome import Outcome
 from toolkit.autograde.records import RunRecords, fingerprint
 from toolkit.autograde.sandbox import Limits, SandboxUnavailable, sandbox_problem
-from toolkit.autograde.worker import Outcome, worker_main
+from toolkit.autograde.worker import worker_main
 from toolkit.course import load_course
 from toolkit.errors import InputError
 from toolkit.i18n import t

@@ -1,116 +1,17 @@
-"""One grading worker: nbgrader's own Autograde converter, kept warm, with Execute run in a sandbox.
+"""One grading worker: a separate process that starts its sandbox, then nbgrader's converter, once.
 
-A worker is a separate process. It loads the course's nbgrader configuration
-once, starts its sandbox once, then autogrades one submission (assignment and
-teacher) at a time as the parent hands them out, and reports each outcome back.
+It then autogrades one submission (assignment and teacher) at a time as the
+parent hands them out, and reports each outcome back.
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import shutil
-import time
-from dataclasses import dataclass, field
+import gc
 from multiprocessing.queues import Queue
 from pathlib import Path
 
-from nbgrader.apps import AutogradeApp
-from nbgrader.converters import Autograde
-from nbgrader.converters.base import NbGraderException
-from nbgrader.preprocessors import CheckCellMetadata, Execute
-
-from toolkit.autograde.execute import SandboxExecute
-from toolkit.autograde.metadata import CompiledCheckCellMetadata
-from toolkit.autograde.repair import stage_repairs
 from toolkit.autograde.sandbox import Limits, Sandbox
-
-
-@dataclass
-class Outcome:
-    """What grading one teacher's submission came to."""
-
-    assignment: str
-    teacher_id: str
-    status: str  # graded, flagged, failed
-    reasons: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-
-
-class _LastErrors(logging.Handler):
-    """nbgrader's error log for the teacher being graded, to say why grading failed."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage().strip()
-        if message:
-            self.lines.append(message)
-
-    def reason(self) -> str:
-        """The exception line of the last traceback nbgrader logged, else its last error line."""
-        for message in reversed(self.lines):
-            if message.startswith("Traceback"):
-                return message.splitlines()[-1]
-        return self.lines[-1].splitlines()[-1] if self.lines else "nbgrader autograde failed"
-
-
-def _converter(course_dir: Path, log_file: Path) -> tuple[Autograde, _LastErrors]:
-    os.chdir(course_dir)  # nbgrader reads nbgrader_config.py from the working folder
-    app = AutogradeApp()
-    app.initialize([])
-    app.log.handlers.clear()
-    app.log.addHandler(logging.FileHandler(log_file, encoding="utf-8"))
-    errors = _LastErrors()
-    app.log.addHandler(errors)
-    app.log.propagate = False
-    converter = Autograde(coursedir=app.coursedir, parent=app)
-    converter.force = True
-    # nbgrader's own steps, but two: Execute runs in the sandbox, and the metadata check uses
-    # a schema compiled once (both give nbgrader's results; see their modules).
-    replaced = {Execute: SandboxExecute, CheckCellMetadata: CompiledCheckCellMetadata}
-    for steps in ("sanitize_preprocessors", "autograde_preprocessors"):
-        setattr(converter, steps, [replaced.get(step, step) for step in getattr(converter, steps)])
-    return converter, errors
-
-
-def grade_one(
-    converter: Autograde, errors: _LastErrors, assignment: str, teacher_id: str, *, staging: Path
-) -> Outcome:
-    """Autograde one teacher with nbgrader's converter; never raises for a teacher's own problem.
-
-    A broken notebook that can be rebuilt from the release is graded from a repaired
-    copy under ``staging``; the submitted folder itself is never changed.
-    """
-    started = time.monotonic()
-    SandboxExecute.flags = []
-    errors.lines = []
-    coursedir = converter.coursedir
-    coursedir.assignment_id = assignment
-    submitted = coursedir.submitted_directory
-    repairs = stage_repairs(
-        Path(coursedir.format_path(submitted, teacher_id, assignment)),
-        Path(coursedir.format_path(coursedir.release_directory, ".", assignment)),
-        staging / teacher_id / assignment,
-    )
-    if repairs:
-        coursedir.submitted_directory = str(staging)
-    coursedir.student_id = teacher_id
-    try:
-        converter.start()
-    except NbGraderException:
-        return Outcome(
-            assignment, teacher_id, "failed", [*repairs, errors.reason()], time.monotonic() - started
-        )
-    finally:
-        coursedir.submitted_directory = submitted
-        shutil.rmtree(staging / teacher_id, ignore_errors=True)
-    flags = [*repairs, *SandboxExecute.flags]
-    return Outcome(
-        assignment, teacher_id, "flagged" if flags else "graded", flags, time.monotonic() - started
-    )
+from toolkit.startup import skip_iri_grammar
 
 
 def worker_main(
@@ -123,10 +24,19 @@ def worker_main(
 ) -> None:
     """A worker process: take (assignment, teacher id) pairs from ``tasks`` until None, put an Outcome
     for each."""
+    skip_iri_grammar()
     work = Path(workdir)
     with Sandbox(slot=slot, workdir=work, limits=limits) as sandbox:
+        # nbgrader is imported once the sandbox's warm process is starting, so the two load side by side.
+        from toolkit.autograde.converter import build_converter, grade_one
+        from toolkit.autograde.execute import SandboxExecute
+
         SandboxExecute.sandbox = sandbox
-        converter, errors = _converter(Path(course_dir), work / f"nbgrader-{slot}.log")
+        converter, errors = build_converter(Path(course_dir), work / f"nbgrader-{slot}.log")
+        # What is loaded now lives as long as this process: keep the collector from walking it
+        # again at every submission.
+        gc.collect()
+        gc.freeze()
         outcomes.put(("ready", slot))
         while True:
             task = tasks.get()

@@ -39,13 +39,17 @@ c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedb
 c.ExecutePreprocessor.timeout = 120
 
 # Feedback in Chinese, readable offline, with widgets shown as text and code hidden.
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
-from nbgrader.preprocessors import GetGrades  # noqa: E402
-from toolkit.grading.feedback import TEMPLATE_DIR, TEMPLATE_NAME, WorkshopFeedback  # noqa: E402
+# The steps are named, not imported: nbgrader imports them when it makes feedback, and
+# every other tool reads this file without loading them.
+from toolkit.resources import FEEDBACK_TEMPLATE_NAME, feedback_template_dir  # noqa: E402
 
-c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, WorkshopFeedback]
-c.HTMLExporter.template_name = TEMPLATE_NAME
-c.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "toolkit.grading.feedback.WorkshopFeedback",
+]
+c.HTMLExporter.template_name = FEEDBACK_TEMPLATE_NAME
+c.HTMLExporter.extra_template_basedirs = [str(feedback_template_dir())]
 # Course setting: show each self-test item's answer key and explanation in feedback.
 # Set to False to return only results (for example while the self-test is still open).
 c.WorkshopFeedback.show_answer_keys = True

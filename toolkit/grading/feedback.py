@@ -20,15 +20,14 @@ from toolkit.catalogue import load_catalogue
 from toolkit.grading.cells import widget_call
 from toolkit.grading.report import RESULT_MIME
 from toolkit.plan.rules import PLAN_KEY, plan_points
+from toolkit.resources import FEEDBACK_TEMPLATE_NAME, feedback_template_dir
 from toolkit.work.choices import LETTERS
 from toolkit.work.numbers import parse_number
 from toolkit.work.profile import build_profile, profile_block
 from toolkit.work.store import ANSWERS_FILE, read_answers
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
-# nbgrader's API (the formgrader's feedback button) insists on a template named "feedback";
-# ours has that name, so every way of generating feedback gives the teacher the same page.
-TEMPLATE_NAME = "feedback"
+TEMPLATE_DIR = feedback_template_dir()
+TEMPLATE_NAME = FEEDBACK_TEMPLATE_NAME
 _ITEM_WIDGETS = {"SingleChoice", "MultipleChoice", "Ordering", "NumberEntry"}
 _TITLES = {
     "self_test": "自测诊断 · 反馈",
