@@ -1,7 +1,8 @@
-"""nbgrader's own Autograde converter, kept warm in a worker, with three of its steps replaced.
+"""nbgrader's own Autograde converter, kept warm in a worker, with four of its steps replaced.
 
 Execute runs in the worker's sandbox, the metadata check uses a schema compiled
-once, and the grades are saved in one transaction; every other step is nbgrader's.
+once, the stored cells are read once per notebook and the grades are saved in one
+transaction; every other step is nbgrader's.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from pathlib import Path
 from nbgrader.apps import AutogradeApp
 from nbgrader.converters import Autograde
 from nbgrader.converters.base import NbGraderException
-from nbgrader.preprocessors import CheckCellMetadata, Execute, SaveAutoGrades
+from nbgrader.preprocessors import CheckCellMetadata, Execute, OverwriteCells, SaveAutoGrades
 
+from toolkit.autograde.cells import PrefetchedOverwriteCells
 from toolkit.autograde.execute import SandboxExecute
 from toolkit.autograde.grades import OneCommitSaveAutoGrades
 from toolkit.autograde.metadata import CompiledCheckCellMetadata
@@ -56,12 +58,13 @@ def build_converter(course_dir: Path, log_file: Path) -> tuple[Autograde, LastEr
     app.log.propagate = False
     converter = Autograde(coursedir=app.coursedir, parent=app)
     converter.force = True
-    # nbgrader's own steps, but three: Execute runs in the sandbox, the metadata check uses a
-    # schema compiled once, and grades are saved in one transaction (each gives nbgrader's
-    # results; see their modules and tests).
+    # nbgrader's own steps, but four: Execute runs in the sandbox, the metadata check uses a
+    # schema compiled once, the stored cells are read once per notebook, and grades are saved
+    # in one transaction (each gives nbgrader's results; see their modules and tests).
     replaced = {
         Execute: SandboxExecute,
         CheckCellMetadata: CompiledCheckCellMetadata,
+        OverwriteCells: PrefetchedOverwriteCells,
         SaveAutoGrades: OneCommitSaveAutoGrades,
     }
     for steps in ("sanitize_preprocessors", "autograde_preprocessors"):
