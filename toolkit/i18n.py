@@ -203,6 +203,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Dashboard at {url}  (Ctrl+C to stop)",
     },
     "dashboard.serving_page": {"zh": "  {page}：{url}", "en": "  {page}: {url}"},
+    "dashboard.log": {"zh": "服务器日志：{path}", "en": "Server log: {path}"},
     "dashboard.ready": {
         "zh": "仪表盘已可打开（用时 {seconds:.0f} 秒）",
         "en": "The dashboard is being served ({seconds:.0f} s)",

@@ -54,7 +54,14 @@ def build_converter(course_dir: Path, log_file: Path) -> tuple[Autograde, LastEr
     app = AutogradeApp()
     app.initialize([])
     app.log.handlers.clear()
-    app.log.addHandler(logging.FileHandler(log_file, encoding="utf-8"))
+    to_file = logging.FileHandler(log_file, encoding="utf-8")
+    app.log.addHandler(to_file)
+    # Library warnings (nbgrader's own use of SQLAlchemy warns "not in session" for every new
+    # submission) belong in the run's log, not on the trainer's terminal.
+    logging.captureWarnings(True)
+    library_warnings = logging.getLogger("py.warnings")
+    library_warnings.addHandler(to_file)
+    library_warnings.propagate = False
     errors = LastErrors()
     app.log.addHandler(errors)
     app.log.propagate = False

@@ -88,7 +88,12 @@ def serve_dashboard(course_dir: str | Path, *, port: int = DEFAULT_PORT, started
         if page != "cohort":
             url = base + page_path(page)
             print(t("dashboard.serving_page", page=t(f"dashboard.nav.{page}"), url=url), flush=True)
-    process = subprocess.Popen(voila_command(port=port), env=env)
+    # Voila's and its kernels' own log lines (in English, some of them warnings meant for
+    # administrators) go to a file in the course, not to the person's terminal.
+    log_path = Path(env[COURSE_ENV]) / "dashboard.log"
+    print(t("dashboard.log", path=log_path), flush=True)
+    with log_path.open("ab") as log:
+        process = subprocess.Popen(voila_command(port=port), env=env, stdout=log, stderr=subprocess.STDOUT)
     started = time.monotonic() if started is None else started
     try:
         if wait_until_served(base + page_path("cohort"), process):
