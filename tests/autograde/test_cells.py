@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import logging
-from pathlib import Path
 from typing import Any
 
 import nbformat
@@ -81,14 +80,22 @@ def _resources(url: str) -> dict[str, Any]:
     return {"nbgrader": {"notebook": NOTEBOOK, "assignment": ASSIGNMENT, "db_url": url}}
 
 
-@pytest.fixture
-def gradebook_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("PATH", tools_path())  # a new gradebook asks alembic for its version
-    url = f"sqlite:///{tmp_path / 'gradebook.db'}"
-    with Gradebook(url) as gradebook:
-        gradebook.add_assignment(ASSIGNMENT)
-    SaveCells().preprocess(_release(), _resources(url))
-    return url
+@pytest.fixture(scope="module")
+def gradebooks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One gradebook holding the released notebook's cells, one with the assignment only.
+
+    Made once: a new gradebook asks the alembic command for its version (seconds), and
+    OverwriteCells only reads them.
+    """
+    folder = tmp_path_factory.mktemp("gradebooks")
+    urls = {name: f"sqlite:///{folder / name}.db" for name in ("released", "assignment only")}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PATH", tools_path())
+        for url in urls.values():
+            with Gradebook(url) as gradebook:
+                gradebook.add_assignment(ASSIGNMENT)
+    SaveCells().preprocess(_release(), _resources(urls["released"]))
+    return urls
 
 
 def _overwrite(
@@ -114,8 +121,9 @@ def _overwrite(
 
 
 def test_a_tampered_submission_is_restored_as_nbgrader_restores_it(
-    gradebook_url: str, caplog: pytest.LogCaptureFixture
+    gradebooks: dict[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
+    gradebook_url = gradebooks["released"]
     theirs, their_warnings, their_queries = _overwrite(OverwriteCells, gradebook_url, caplog)
     ours, our_warnings, our_queries = _overwrite(PrefetchedOverwriteCells, gradebook_url, caplog)
 
@@ -133,11 +141,9 @@ def test_a_tampered_submission_is_restored_as_nbgrader_restores_it(
 
 
 def test_an_assignment_unknown_to_the_gradebook_is_handled_as_nbgrader_handles_it(
-    gradebook_url: str, caplog: pytest.LogCaptureFixture
+    gradebooks: dict[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
-    other = gradebook_url.replace("gradebook.db", "empty.db")
-    with Gradebook(other) as gradebook:
-        gradebook.add_assignment(ASSIGNMENT)
+    other = gradebooks["assignment only"]
     theirs, their_warnings, _ = _overwrite(OverwriteCells, other, caplog)
     ours, our_warnings, _ = _overwrite(PrefetchedOverwriteCells, other, caplog)
     assert ours == theirs

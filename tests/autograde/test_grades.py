@@ -97,14 +97,21 @@ def _save(step: type[SaveAutoGrades], url: str) -> int:
     return commits
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A gradebook made once (a new one asks the alembic command for its version: seconds)."""
+    folder = tmp_path_factory.mktemp("template")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PATH", tools_path())
+        _gradebook(folder)
+    return folder
+
+
 @pytest.fixture
-def two_gradebooks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
-    monkeypatch.setenv("PATH", tools_path())  # a new gradebook asks alembic for its version
-    theirs = tmp_path / "nbgrader"
-    theirs.mkdir()
-    _gradebook(theirs)
-    ours = tmp_path / "ours"
-    shutil.copytree(theirs, ours)
+def two_gradebooks(template: Path, tmp_path: Path) -> tuple[str, str]:
+    theirs, ours = tmp_path / "nbgrader", tmp_path / "ours"
+    shutil.copytree(template, theirs)
+    shutil.copytree(template, ours)
     return f"sqlite:///{theirs / 'gradebook.db'}", f"sqlite:///{ours / 'gradebook.db'}"
 
 
