@@ -1,7 +1,8 @@
 """Shared fixtures: a demo course made once (and cached), a real headless Chromium, PostgreSQL.
 
-The suite runs on pytest-xdist workers (pyproject.toml), each with its own session: its own
-PostgreSQL server, and its own hub with test accounts of its own (tests/hub/conftest.py); the
+The suite runs on pytest-xdist workers (pyproject.toml) that steal work from each other (with
+plain load distribution one worker was left with the slow tests while the others idled), each
+with its own session: its own PostgreSQL server, and its own hub with test accounts of its own (tests/hub/conftest.py); the
 demo course is built by one worker and copied by each.
 """
 
