@@ -1,9 +1,9 @@
 """Shared fixtures: a demo course made once (and cached), a real headless Chromium, PostgreSQL.
 
-The suite runs on pytest-xdist workers (pyproject.toml) that steal work from each other (with
-plain load distribution one worker was left with the slow tests while the others idled), each
-with its own session: its own PostgreSQL server, and its own hub with test accounts of its own (tests/hub/conftest.py); the
-demo course is built by one worker and copied by each.
+The suite runs on pytest-xdist workers (pyproject.toml; how tests are shared out: see
+pytest_configure), each with its own session: its own PostgreSQL server, and its own hub with
+test accounts of its own (tests/hub/conftest.py); the demo course is built by one worker and
+copied by each.
 """
 
 from __future__ import annotations
@@ -49,13 +49,20 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """In the main process of a run that includes the slow tests, start building the cached demo
-    course at once, so the workers that need it wait less (they take it under its lock)."""
-    if (
-        hasattr(config, "workerinput")
-        or config.option.collectonly
-        or "not slow" in (config.option.markexpr or "")
-    ):
+    """In the main process: how the tests are shared out, and the cached demo course started.
+
+    A run without the slow tests (the quick loop) lets idle workers steal queued tests: with
+    xdist's load distribution one worker was left with the few long tests while two idled
+    (71 s against 96 to 102 s). A whole run keeps load distribution, whose first rounds spread
+    the tests that need the demo course (with a fresh cache, 416 s against 478 s); its main
+    process starts building that course at once, so those workers wait less (they take it
+    under its lock).
+    """
+    if hasattr(config, "workerinput") or config.option.collectonly:
+        return
+    if "not slow" in (config.option.markexpr or ""):
+        if getattr(config.option, "dist", "no") == "load":
+            config.option.dist = "worksteal"
         return
     config.stash[_DEMO_BUILDER] = subprocess.Popen(
         [sys.executable, "-c", "from tests.conftest import cached_demo; cached_demo()"],
