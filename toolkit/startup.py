@@ -14,8 +14,8 @@ def skip_iri_grammar() -> None:
     is installed (Jupyter's dependencies install it); that module builds about 35 Lark parsers
     at import (python-jsonschema/jsonschema#1428). Neither nbformat's schema nor Jupyter's
     use the ``iri`` formats it checks, and jsonschema treats the module as absent when it
-    cannot be imported. Called by our command line, grading workers and dashboard kernels
-    only, never on importing the toolkit into someone else's process.
+    cannot be imported. Called by our command line, the grading workers and the sandbox's warm
+    process only, never on importing the toolkit into someone else's process.
     """
     if "jsonschema" not in sys.modules:
         sys.modules.setdefault(_IRI_GRAMMAR, None)  # type: ignore[arg-type]

@@ -26,6 +26,7 @@ from toolkit.work.numbers import parse_number
 from toolkit.work.profile import build_profile, profile_block
 from toolkit.work.store import ANSWERS_FILE, read_answers
 
+# Courses made before their configs named the feedback steps import these two from here.
 TEMPLATE_DIR = feedback_template_dir()
 TEMPLATE_NAME = FEEDBACK_TEMPLATE_NAME
 _ITEM_WIDGETS = {"SingleChoice", "MultipleChoice", "Ordering", "NumberEntry"}
