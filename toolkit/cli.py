@@ -91,6 +91,38 @@ def _parser() -> argparse.ArgumentParser:
     hub.add_argument("--port", type=int, default=None, help="公开端口（默认 8000）/ public port")
     hub.add_argument("--ip", default=None, help="监听地址（默认 127.0.0.1）/ address to listen on")
 
+    case = commands.add_parser("case", help="研修案例：新建、检查、打包、区级汇总 / teacher-research cases")
+    case_commands = case.add_subparsers(dest="case_command", required=True, metavar="ACTION")
+    call_help = "征集规则（默认 shanghai-2024）或其 .yaml 文件 / the case call"
+    case_new = case_commands.add_parser("new", help="新建案例文件夹 / start a case folder")
+    case_new.add_argument("case_dir")
+    case_new.add_argument(
+        "--type", dest="case_type", default=None, help="案例类型：regional 区域、school 校本、studio 工作室"
+    )
+    case_check = case_commands.add_parser("check", help="按征集要求检查案例 / check a case")
+    case_check.add_argument("case_dir", help="案例文件夹或 .zip / case folder or package")
+    case_pack = case_commands.add_parser("pack", help="检查并打包为 <第一作者>.zip / check and pack")
+    case_pack.add_argument("case_dir")
+    case_pack.add_argument("--out", required=True, help="压缩包保存的文件夹 / output folder")
+    case_district = case_commands.add_parser("district", help="检查区级报送的全部案例 / check a district set")
+    case_district.add_argument("folder", help="放各校案例（文件夹或 .zip）的文件夹 / district folder")
+    case_district.add_argument("--out", default=None, help="案例清单 .xlsx / the list as a workbook")
+    case_district.add_argument(
+        "--studios", default=None, help="工作室登记表（默认文件夹中的 工作室登记.xlsx）/ studio register"
+    )
+    case_review = case_commands.add_parser("review", help="记录初评结论 / record a first review")
+    case_review.add_argument("folder", help="区级文件夹 / district folder")
+    case_review.add_argument("case", help="文件夹中的案例（文件夹名或 .zip 名）/ the case's name there")
+    verdict = case_review.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--passed", action="store_true", help="初评通过 / passed")
+    verdict.add_argument(
+        "--disqualified", metavar="REASON", default=None, help="取消资格及原因 / disqualified, and why"
+    )
+    case_review.add_argument("--note", default="", help="说明 / a note")
+    case_review.add_argument("--reviewer", default=None, help="初评人姓名（默认当前用户）/ reviewer")
+    for sub in (case_new, case_check, case_pack, case_district, case_review):
+        sub.add_argument("--call", default=None, help=call_help)
+
     demo = commands.add_parser("demo", help="运行完整演示 / run the end-to-end demo")
     demo.add_argument("course_dir", nargs="?", default=None)
     demo.add_argument("--teachers", type=int, default=None, help="教师人数 / number of teachers")
@@ -177,6 +209,8 @@ def _run(args: argparse.Namespace) -> int:
         from toolkit.hub import run_hub
 
         return run_hub(args.course_dir, **_given(port=args.port, ip=args.ip))
+    if args.command == "case":
+        return _case(args)
     if args.command == "demo":
         from toolkit.demo import run_demo
 
@@ -187,6 +221,28 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 0
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def _case(args: argparse.Namespace) -> int:
+    from toolkit.case import commands
+
+    if args.case_command == "new":
+        return commands.new_command(args.case_dir, case_type=args.case_type, call=args.call)
+    if args.case_command == "check":
+        return commands.check_command(args.case_dir, call=args.call)
+    if args.case_command == "pack":
+        return commands.pack_command(args.case_dir, out=args.out, call=args.call)
+    if args.case_command == "district":
+        return commands.district_command(args.folder, out=args.out, studios=args.studios, call=args.call)
+    return commands.review_command(
+        args.folder,
+        args.case,
+        passed=args.passed,
+        reason=args.disqualified,
+        note=args.note,
+        reviewer=args.reviewer,
+        call=args.call,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
-import unicodedata
 from pathlib import Path
-
-import pandas as pd
 
 from toolkit.atomic import write_atomic
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.report.tables import build_report_tables
+from toolkit.sheets import display_width, write_sheet
 
 add_messages(
     {
@@ -36,51 +33,6 @@ add_messages(
 )
 
 SHEET_ORDER = ("教师", "教研组", "学校", "能力点", "学时", "考核")
-_HEADER_FILL = "1F4E79"
-_MAX_WIDTH = 48
-
-
-def _display_width(value: object) -> int:
-    """Characters as a spreadsheet shows them: a Chinese character takes two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(value))
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    return value.item() if hasattr(value, "item") else value
-
-
-def _write_sheet(sheet: object, frame: pd.DataFrame) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
-    thin = Side(style="thin", color="BFBFBF")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    sheet.append([str(c) for c in frame.columns])  # type: ignore[attr-defined]
-    for values in frame.itertuples(index=False):
-        sheet.append([_cell(v) for v in values])  # type: ignore[attr-defined]
-    for cell in sheet[1]:  # type: ignore[index]
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = border
-    for index, column in enumerate(frame.columns, start=1):
-        letter = sheet.cell(row=1, column=index).column_letter  # type: ignore[attr-defined]
-        is_rate = "率" in str(column)
-        widths = [_display_width(column)]
-        for row in range(2, len(frame) + 2):
-            cell = sheet.cell(row=row, column=index)  # type: ignore[attr-defined]
-            cell.border = border
-            if is_rate and isinstance(cell.value, float):
-                cell.number_format = "0.0%"
-            widths.append(_display_width(cell.value if cell.value is not None else ""))
-        sheet.column_dimensions[letter].width = min(_MAX_WIDTH, max(widths) + 2)  # type: ignore[attr-defined]
-    sheet.freeze_panes = "A2"  # type: ignore[attr-defined]
-    sheet.row_dimensions[1].height = 22  # type: ignore[attr-defined]
 
 
 def write_report(course_dir: str | Path, *, out: str | Path) -> Path:
@@ -101,11 +53,11 @@ def write_report(course_dir: str | Path, *, out: str | Path) -> Path:
     for name in SHEET_ORDER:
         sheet = book.create_sheet(name)
         if name in tables.sheets:
-            _write_sheet(sheet, tables.sheets[name])
+            write_sheet(sheet, tables.sheets[name])
         else:
             sheet["A1"] = notes[name]
             sheet["A1"].font = Font(italic=True, color="7F7F7F")
-            sheet.column_dimensions["A"].width = _display_width(notes[name]) + 2
+            sheet.column_dimensions["A"].width = display_width(notes[name]) + 2
     about = book.create_sheet("说明")
     about.append(["课程目录", str(Path(course_dir).resolve())])
     about.append(["规则方案", tables.scheme_name])
