@@ -10,11 +10,13 @@ from toolkit.case.count import word_count
 from toolkit.case.district import DistrictSet, check_district, write_district_workbook
 from toolkit.case.pack import CaseRejected, new_case, pack_case
 from toolkit.case.review import record_review
+from toolkit.lazy import lazy_attributes
 
 __all__ = [
     "CaseCall",
     "CaseCheck",
     "CaseRejected",
+    "CaseWriter",
     "DistrictSet",
     "check_case",
     "check_district",
@@ -25,3 +27,6 @@ __all__ = [
     "word_count",
     "write_district_workbook",
 ]
+
+# The case-writing page loads ipywidgets: handed out only when asked for.
+__getattr__ = lazy_attributes("toolkit.case", {"CaseWriter": "toolkit.case.widget"})

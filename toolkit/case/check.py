@@ -69,12 +69,12 @@ def _format_ok(found: str | None, claimed: str) -> bool:
     return found == claimed
 
 
-def _form_problems(parts: CaseParts, form: CaseForm, call: CaseCall) -> list[str]:
-    where = parts.shown(parts.form_file) if parts.form_file else ""
+def form_problems(form: CaseForm, call: CaseCall) -> list[str]:
+    """What is wrong with the form's content, in words (the file is named by the caller)."""
     problems: list[str] = []
 
     def add(key: str, **values: object) -> None:
-        problems.append(f"{where}：{t(key, **values)}")
+        problems.append(t(key, **values))
 
     if not form.name:
         add("case.form.no_name")
@@ -122,45 +122,54 @@ def _document(parts: CaseParts, call: CaseCall) -> tuple[CaseDocument | None, li
         document = read_document(path)
     except Exception:  # noqa: BLE001 - python-docx raises many kinds for one damaged file
         return None, [f"{shown}：{t('case.document.damaged')}"]
+    return document, [f"{shown}：{problem}" for problem in document_problems(document, call)]
+
+
+def document_problems(document: CaseDocument, call: CaseCall) -> list[str]:
+    """Over the length limit, and each section missing."""
     problems = []
     count = document.characters
     if count > call.document_max_chars:
-        problems.append(f"{shown}：{t('case.document.long', count=count, limit=call.document_max_chars)}")
+        problems.append(t("case.document.long", count=count, limit=call.document_max_chars))
     for name in document.missing_sections(call.sections):
-        problems.append(f"{shown}：{t('case.document.missing_section', section=name)}")
-    return document, problems
+        problems.append(t("case.document.missing_section", section=name))
+    return problems
 
 
 def _material_problems(parts: CaseParts, call: CaseCall) -> list[str]:
     problems: list[str] = []
     if not parts.materials:
         problems.append(f"{parts.source.name}：{t('case.material.none', folder='支撑材料')}")
-    allowed = "、".join(call.material_formats)
     for path in parts.materials:
-        shown = parts.shown(path)
-        claimed = named_format(path)
-        if claimed not in call.material_formats:
-            problems.append(f"{shown}：{t('case.material.kind', kind=claimed or '-', allowed=allowed)}")
-            continue
-        if path.stat().st_size == 0:
-            problems.append(f"{shown}：{t('case.material.empty')}")
-            continue
-        found = content_format(path)
-        if not _format_ok(found, claimed):
-            kind = _FORMAT_NAMES.get(found or "", t("case.unknown_format"))
-            problems.append(f"{shown}：{t('case.material.mismatch', claimed=claimed, kind=kind)}")
-        if _is_generic(path.stem):
-            problems.append(f"{shown}：{t('case.material.generic_name')}")
+        problems += [f"{parts.shown(path)}：{problem}" for problem in material_problems(path, call)]
     for link in parts.links:
         problems.append(f"{parts.shown(link)}：{t('case.material.link')}")
+    return problems
+
+
+def material_problems(path: Path, call: CaseCall) -> list[str]:
+    """One supporting file: an accepted kind, not empty, its content what its name says, named by content."""
+    claimed = named_format(path)
+    if claimed not in call.material_formats:
+        return [t("case.material.kind", kind=claimed or "-", allowed="、".join(call.material_formats))]
+    if path.stat().st_size == 0:
+        return [t("case.material.empty")]
+    problems = []
+    found = content_format(path)
+    if not _format_ok(found, claimed):
+        kind = _FORMAT_NAMES.get(found or "", t("case.unknown_format"))
+        problems.append(t("case.material.mismatch", claimed=claimed, kind=kind))
+    if _is_generic(path.stem):
+        problems.append(t("case.material.generic_name"))
     return problems
 
 
 def check_parts(parts: CaseParts, call: CaseCall) -> CaseCheck:
     problems = [f"{parts.source.name}：{p}" for p in parts.problems]
     form = parts.form
-    if form is not None:
-        problems += _form_problems(parts, form, call)
+    if form is not None and parts.form_file is not None:
+        shown = parts.shown(parts.form_file)
+        problems += [f"{shown}：{problem}" for problem in form_problems(form, call)]
     document, document_problems = _document(parts, call)
     problems += document_problems
     problems += _material_problems(parts, call)

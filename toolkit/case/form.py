@@ -244,10 +244,13 @@ def write_form(form: CaseForm, path: Path, call: CaseCall) -> None:
     whole_row(3 + rows, "案例概述", form.overview or OVERVIEW_HINT)
     signature = form.signature or "________"
     date = form.date or "________"
-    whole_row(4 + rows, "作者声明", f"{DECLARATION}\n作者签名：{signature}    日期：{date}")
+    statement = DECLARATION if form.declaration else ""
+    whole_row(4 + rows, "作者声明", f"{statement}\n作者签名：{signature}    日期：{date}")
     consent = document.add_paragraph()
     consent.add_run("共享提示：").bold = True
-    consent.add_run(f"{CONSENT_PUBLISH}；{CONSENT_RECOMMEND}。")
+    # Consent not given: the same words with empty boxes, which reads back as not given.
+    box = "" if form.consent else UNTICKED
+    consent.add_run(f"{box}{CONSENT_PUBLISH}；{box}{CONSENT_RECOMMEND}。")
     document.save(str(path))
 
 

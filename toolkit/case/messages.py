@@ -104,5 +104,70 @@ add_messages(
         "case.district.ready": {"zh": "可以报送：{counted} 个案例计入名额，全部已初评。", "en": "Ready to send: {counted} cases count, all reviewed."},
         "case.district.problems": {"zh": "尚不能报送，共 {count} 个问题：", "en": "Not ready to send, {count} problem(s):"},
         "case.district.written": {"zh": "已写入清单 {file}", "en": "Wrote the list to {file}"},
+        # the case-writing page
+        "writer.intro": {
+            "zh": "按征集要求填写案例信息表、撰写案例介绍（四个部分）、添加支撑材料，最后点“检查并导出案例包”。填写的内容随时自动保存。",
+            "en": "Fill in the form, write the four sections, add material, then export. Your work is saved as you type.",
+        },
+        "writer.form": {"zh": "一、案例信息表", "en": "1. Information form"},
+        "writer.document": {"zh": "二、案例介绍文档", "en": "2. Case document"},
+        "writer.materials": {"zh": "三、相关支撑材料", "en": "3. Supporting material"},
+        "writer.export_heading": {"zh": "四、检查并导出", "en": "4. Check and export"},
+        "writer.name": {"zh": "案例名称", "en": "Case name"},
+        "writer.authors": {"zh": "作者信息（最多{limit}人）", "en": "Authors (at most {limit})"},
+        "writer.type": {"zh": "案例类型", "en": "Case type"},
+        "writer.overview": {"zh": "案例概述", "en": "Overview"},
+        "writer.overview_count": {
+            "zh": "概述 {count} / {limit} 字",
+            "en": "Overview {count} / {limit} characters",
+        },
+        "writer.document_count": {
+            "zh": "正文 {count} / {limit} 字",
+            "en": "Document {count} / {limit} characters",
+        },
+        "writer.missing_sections": {"zh": "尚缺：{sections}", "en": "Missing: {sections}"},
+        "writer.sections_done": {"zh": "四个部分都已填写", "en": "All four sections have text"},
+        "writer.host_hint": {
+            "zh": "工作室案例：须有一位作者在“职称/职务”中写明“工作室主持人”。",
+            "en": "A studio case: one author's 职称/职务 must say 工作室主持人.",
+        },
+        "writer.signature": {"zh": "作者签名", "en": "Signature"},
+        "writer.original": {
+            "zh": "我（们）申明：该案例是我（们）原创，不涉及抄袭或侵犯他人著作权等问题。",
+            "en": "I (we) declare the case is our own original work.",
+        },
+        "writer.upload_document": {"zh": "或上传写好的 Word 文档", "en": "Or upload a Word document"},
+        "writer.use_upload": {"zh": "使用上传的文档", "en": "Use the uploaded document"},
+        "writer.write_here": {"zh": "改回在此撰写", "en": "Write here instead"},
+        "writer.using_upload": {
+            "zh": "正在使用上传的文档 {name}；下面的撰写框暂不使用。",
+            "en": "Using the uploaded document {name}; the boxes below are not used.",
+        },
+        "writer.not_docx": {
+            "zh": "{name} 不是 Word 文档（.docx），未使用",
+            "en": "{name} is not a Word document (.docx); not used",
+        },
+        "writer.choose": {"zh": "选择文件", "en": "Choose files"},
+        "writer.add": {"zh": "添加支撑材料", "en": "Add material"},
+        "writer.withdraw": {"zh": "撤下所选文件", "en": "Withdraw file"},
+        "writer.material_total": {
+            "zh": "支撑材料 {count} 个；全部文件共 {size:.1f} MB / {limit:g} MB",
+            "en": "{count} material files; {size:.1f} MB of {limit:g} MB in all",
+        },
+        "writer.withdrawn": {
+            "zh": "已撤下 {name}（保存在 {place}，没有删除）",
+            "en": "Withdrew {name} (kept in {place}, not deleted)",
+        },
+        "writer.todo": {"zh": "导出前还需处理 {count} 项：", "en": "{count} thing(s) to do before export:"},
+        "writer.ready": {
+            "zh": "信息表和文档已符合要求，可以导出。",
+            "en": "The form and document meet the call; ready to export.",
+        },
+        "writer.export": {"zh": "检查并导出案例包", "en": "Check and export"},
+        "writer.exported": {
+            "zh": "已导出 {name}，可以下载后报送：",
+            "en": "Exported {name}; download it to send:",
+        },
+        "writer.refused": {"zh": "未导出，请先处理：", "en": "Not exported; first fix:"},
     }
 )
