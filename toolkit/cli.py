@@ -123,6 +123,13 @@ def _parser() -> argparse.ArgumentParser:
     for sub in (case_new, case_check, case_pack, case_district, case_review):
         sub.add_argument("--call", default=None, help=call_help)
 
+    collection = commands.add_parser("collection", help="汇编成果集 / compile the achievement collections")
+    collection.add_argument("course_dir")
+    collection.add_argument("--out", required=True, help="新的输出文件夹 / a new output folder")
+    collection.add_argument(
+        "--collections", default=None, help="成果集规则（默认 hefei-2021）/ the collections file"
+    )
+
     demo = commands.add_parser("demo", help="运行完整演示 / run the end-to-end demo")
     demo.add_argument("course_dir", nargs="?", default=None)
     demo.add_argument("--teachers", type=int, default=None, help="教师人数 / number of teachers")
@@ -211,6 +218,17 @@ def _run(args: argparse.Namespace) -> int:
         return run_hub(args.course_dir, **_given(port=args.port, ip=args.ip))
     if args.command == "case":
         return _case(args)
+    if args.command == "collection":
+        from toolkit.collection import compile_collections
+
+        report = compile_collections(
+            args.course_dir,
+            out=args.out,
+            progress=sys.stderr.isatty(),
+            **_given(collections=args.collections),
+        )
+        print(report.message())
+        return 0
     if args.command == "demo":
         from toolkit.demo import run_demo
 

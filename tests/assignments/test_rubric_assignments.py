@@ -85,7 +85,7 @@ def _submit(course: Path, assignment: str, teacher: str) -> Path:
 
 def test_every_source_assignment_generates(course: Path) -> None:
     names = sorted(p.name for p in content_dir("assignments").iterdir() if p.is_dir())
-    assert len(names) == 32
+    assert len(names) == 32 + 5  # self-test, plan, 30 point tasks, 5 achievements
     # nbgrader's own GenerateAssignment for each, in one child (a failure names the assignment).
     run_nbgrader_steps(course, [("generate_assignment", name) for name in names])
     for name in names:
@@ -93,6 +93,9 @@ def test_every_source_assignment_generates(course: Path) -> None:
     released = (course / "release" / "personal_plan" / "personal_plan.ipynb").read_text(encoding="utf-8")
     assert "score_plan_rule" not in released  # hidden tests stay with the trainer
     assert (course / "release" / "task_A1" / "rubric.yaml").is_file()
+    assert (course / "release" / "typical_case" / "rubric.yaml").is_file()
+    lesson = course / "release" / "multi_point_case" / "multi_point_case.ipynb"
+    assert "score_achievement" not in lesson.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -39,6 +39,7 @@ PRELOAD = (
     "toolkit.evidence.widget",
     "toolkit.plan.widget",
     "toolkit.submission.panel",
+    "toolkit.achievement.widget",
     "toolkit.autograde.executor",
 )
 

@@ -29,6 +29,7 @@ from toolkit.plan.rules import PLAN_ASSIGNMENT, RULES_FILE, PlanRules, default_r
 from toolkit.resources import content_dir
 from toolkit.roster import Roster, Teacher, read_roster
 from toolkit.rubric import Rubric, load_all_rubrics
+from toolkit.rubric.catalogue import is_achievement
 from toolkit.rubric.files import save_yaml
 
 # Two-character surnames, so that nbgrader's first/last name columns read naturally.
@@ -254,6 +255,7 @@ def _write_assignment_rules(source: Path, plan_rules: PlanRules, rubrics: dict[s
     if plan_folder.is_dir():
         save_rules(plan_rules, plan_folder / RULES_FILE)
     for name, rubric in rubrics.items():
-        task_folder = source / f"task_{name}"
-        if rubric.point and task_folder.is_dir():
-            save_yaml(rubric, task_folder / ASSIGNMENT_RUBRIC)
+        # A point's evidence is handed in as task_<point>; an achievement under its own name.
+        folder = source / (f"task_{name}" if rubric.point else name)
+        if (rubric.point or is_achievement(name)) and folder.is_dir():
+            save_yaml(rubric, folder / ASSIGNMENT_RUBRIC)

@@ -85,6 +85,19 @@ rubric_grade = Table(
 )
 
 # Comments a grader added to a rubric's comment bank (the rubric file holds the standard ones).
+# A grader's recommendation of a submission for the programme's collections (成果集), whatever
+# its level; each change is a new row, the latest one per submission counts.
+recommendation = Table(
+    "workshop_recommendation",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("assignment", String(128), nullable=False, index=True),
+    Column("teacher_id", String(128), nullable=False, index=True),
+    Column("recommended", Boolean, nullable=False),
+    Column("grader", String(128), nullable=False),
+    Column("at", DateTime, nullable=False),
+)
+
 comment_bank = Table(
     "workshop_comment_bank",
     metadata,

@@ -26,6 +26,7 @@ from toolkit.dashboard.radar import Series, radar_svg
 from toolkit.dashboard.status import LOW_SHARE, desk_href, is_task
 from toolkit.dashboard.view import TeacherFilters
 from toolkit.i18n import add_messages, t
+from toolkit.modules.data import MODULE_FILE
 from toolkit.resources import content_dir
 
 add_messages(
@@ -84,8 +85,10 @@ class Portrait:
 
 
 def module_files() -> dict[str, str]:
-    """Point code → the shipped course module's file name."""
-    return {path.name.split("_", 1)[0]: path.name for path in sorted(content_dir("course").glob("*_*.ipynb"))}
+    """Point code → the shipped course module's file name (other course pages, such as
+    case_writing.ipynb, are not modules)."""
+    found = (MODULE_FILE.match(path.name) for path in sorted(content_dir("course").glob("*.ipynb")))
+    return {match["code"]: match.string for match in found if match}
 
 
 class PortraitBook:

@@ -20,6 +20,12 @@ from toolkit.course.nbgrader_batch import run_nbgrader_steps
 from toolkit.course.nbgrader_run import run_nbgrader
 from toolkit.dashboard import serve_dashboard
 from toolkit.dashboard.serve import DEFAULT_PORT
+from toolkit.demo.achievements import (
+    DEMO_ACHIEVEMENTS,
+    grade_achievements,
+    submit_achievements,
+    write_expert_videos,
+)
 from toolkit.demo.files import write_evidence
 from toolkit.demo.synth import (
     read_item_keys,
@@ -90,16 +96,23 @@ def run_demo(
     started = time.monotonic()
     steps = tqdm(total=7, desc="workshop demo", unit="step", leave=True)
     people, submitters, rng = prepare_self_test(
-        root, teachers=teachers, seed=seed, steps=steps, also=(PLAN_ASSIGNMENT, *DEMO_TASKS)
+        root,
+        teachers=teachers,
+        seed=seed,
+        steps=steps,
+        also=(PLAN_ASSIGNMENT, *DEMO_TASKS, *DEMO_ACHIEVEMENTS),
     )
 
     steps.set_description(t("demo.step.plans"))
     planners, taskers = _submit_plans_and_tasks(root, people, rng, SUBMITTED_AT)
+    achievements = submit_achievements(root, people, SUBMITTED_AT)
+    write_expert_videos(root)
     steps.update(1)
 
     steps.set_description(t("demo.step.autograde"))
-    autograde(root, (SELF_TEST, PLAN_ASSIGNMENT, *DEMO_TASKS))
+    autograde(root, (SELF_TEST, PLAN_ASSIGNMENT, *DEMO_TASKS, *DEMO_ACHIEVEMENTS))
     _grade_at_desk(root, planners, taskers)
+    grade_achievements(root, achievements)
     steps.update(1)
 
     steps.set_description(t("demo.step.ledger"))
@@ -172,7 +185,7 @@ def _feedback_in_background(root: Path) -> _Background:
     imports the ledger and writes the report."""
     steps = [
         ("generate_feedback", assignment, folder.parent.name)
-        for assignment in (SELF_TEST, PLAN_ASSIGNMENT, *DEMO_TASKS)
+        for assignment in (SELF_TEST, PLAN_ASSIGNMENT, *DEMO_TASKS, *DEMO_ACHIEVEMENTS)
         for folder in sorted((root / "autograded").glob(f"*/{assignment}"))
     ]
     thread = _Background(lambda: run_nbgrader_steps(root, steps, processes=2))

@@ -20,6 +20,7 @@ import pandas as pd
 from nbgrader.api import Grade, Gradebook, MissingEntry
 from sqlalchemy import select
 
+from toolkit.achievement.model import TYPICAL_CASE, achievement_notes, is_confirmation
 from toolkit.course import tables
 from toolkit.course.config import load_course
 from toolkit.errors import InputError
@@ -27,13 +28,16 @@ from toolkit.evidence.check import EvidenceStatus, check_evidence
 from toolkit.i18n import add_messages, t
 from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, RuleResult, check_plan, load_rules
 from toolkit.rubric import IndicatorResult, Rubric, grade_by_indicators, load_plan_rubric, load_point_rubric
+from toolkit.rubric.catalogue import achievement_names, is_achievement, load_achievement_rubric
 from toolkit.work.store import ANSWERS_FILE, read_answers
 
 add_messages(
     {
         "desk.not_rubric": {
-            "zh": "作业“{assignment}”不是按量规评分的作业（可选：personal_plan 和 task_A1 … task_C7）",
-            "en": "'{assignment}' is not graded by rubric (personal_plan and task_A1 … task_C7 are)",
+            "zh": "作业“{assignment}”不是按量规评分的作业"
+            "（可选：personal_plan、task_A1 … task_C7 和 {achievements}）",
+            "en": "'{assignment}' is not graded by rubric"
+            " (personal_plan, task_A1 … task_C7 and {achievements} are)",
         },
         "desk.not_autograded": {
             "zh": "{teacher} 的“{assignment}”还没有自动评分，请先运行 nbgrader autograde {assignment}",
@@ -52,12 +56,29 @@ add_messages(
 )
 
 TASK_PREFIX = "task_"
+
+
+def recommended_submissions(
+    db_url: str, course_id: str, assignment: str | None = None
+) -> set[tuple[str, str]]:
+    """(assignment, teacher) pairs whose latest recommendation stands, read straight from SQL."""
+    query = select(tables.recommendation).order_by(tables.recommendation.c.id)
+    if assignment is not None:
+        query = query.where(tables.recommendation.c.assignment == assignment)
+    latest: dict[tuple[str, str], bool] = {}
+    with Gradebook(db_url, course_id) as gradebook:
+        tables.recommendation.create(gradebook.engine, checkfirst=True)
+        for row in gradebook.db.execute(query):
+            latest[(row.assignment, row.teacher_id)] = bool(row.recommended)
+    return {key for key, value in latest.items() if value}
+
+
 PLAN_CELL = "plan_quality"
 TASK_CELL = "rubric_level"
 
 
 def is_rubric_assignment(assignment: str) -> bool:
-    return assignment == PLAN_ASSIGNMENT or assignment.startswith(TASK_PREFIX)
+    return assignment == PLAN_ASSIGNMENT or assignment.startswith(TASK_PREFIX) or is_achievement(assignment)
 
 
 @dataclass(frozen=True)
@@ -71,6 +92,7 @@ class Submission:
     evidence: tuple[EvidenceStatus, ...]
     plan: Mapping[str, Any] | None
     rules: tuple[RuleResult, ...]
+    notes: tuple[str, ...] = ()  # what an achievement holds besides files: members, points
 
     @property
     def missing(self) -> frozenset[str]:
@@ -122,7 +144,11 @@ class GradingDesk:
             return load_plan_rubric(course_dir=self.root)
         if assignment.startswith(TASK_PREFIX):
             return load_point_rubric(assignment[len(TASK_PREFIX) :], course_dir=self.root)
-        raise InputError(t("desk.not_rubric", assignment=assignment))
+        if is_achievement(assignment):
+            return load_achievement_rubric(assignment, course_dir=self.root)
+        raise InputError(
+            t("desk.not_rubric", assignment=assignment, achievements="、".join(achievement_names()))
+        )
 
     def submissions(self, assignment: str) -> pd.DataFrame:
         """teacher_id, name, school, submitted_at, level (latest desk grade or empty), grader."""
@@ -139,6 +165,9 @@ class GradingDesk:
                 for s in gradebook.find_assignment(assignment).submissions
             ]
         frame = pd.DataFrame(rows, columns=["teacher_id", "name", "submitted_at"])
+        if assignment == TYPICAL_CASE:
+            # A member's confirmation of a colleague's case is not a case to grade.
+            frame = frame[[not is_confirmation(self.root, teacher) for teacher in frame["teacher_id"]]]
         graded = latest[["teacher_id", "level_name", "grader", "graded_at"]] if not latest.empty else None
         if graded is not None:
             frame = frame.merge(graded, on="teacher_id", how="left")
@@ -157,7 +186,16 @@ class GradingDesk:
             plan = plan if isinstance(plan, dict) else None
             return Submission(assignment, teacher_id, rubric, folder, (), plan, rules)
         evidence = tuple(check_evidence(folder, rubric))
-        return Submission(assignment, teacher_id, rubric, folder, evidence, None, ())
+        return Submission(
+            assignment,
+            teacher_id,
+            rubric,
+            folder,
+            evidence,
+            None,
+            (),
+            achievement_notes(self.root, assignment, teacher_id),
+        )
 
     # ---- grading ---------------------------------------------------------------------------
 
@@ -264,6 +302,27 @@ class GradingDesk:
             frame = pd.read_sql_query(query, gradebook.engine)
         frame["superseded"] = frame["superseded"].astype(bool)
         return frame
+
+    # ---- recommendations for the collections -----------------------------------------------
+
+    def recommend(self, assignment: str, teacher_id: str, *, recommended: bool = True) -> None:
+        """Recommend a submission for the programme's collections (or take that back)."""
+        self.submission(assignment, teacher_id)  # a submission that exists and was autograded
+        with Gradebook(self.settings.db_url, self.settings.course_id) as gradebook:
+            gradebook.db.execute(
+                tables.recommendation.insert().values(
+                    assignment=assignment,
+                    teacher_id=teacher_id,
+                    recommended=recommended,
+                    grader=self.grader,
+                    at=_now(),
+                )
+            )
+            gradebook.db.commit()
+
+    def recommended(self, assignment: str | None = None) -> set[tuple[str, str]]:
+        """(assignment, teacher) pairs whose latest recommendation stands."""
+        return recommended_submissions(self.settings.db_url, self.settings.course_id, assignment)
 
     # ---- comment bank ----------------------------------------------------------------------
 

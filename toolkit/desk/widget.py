@@ -25,6 +25,13 @@ add_messages(
         "desk.item": {"zh": "评价项", "en": "Item"},
         "desk.next": {"zh": "下一位", "en": "Next"},
         "desk.save": {"zh": "保存评分", "en": "Save grade"},
+        "desk.recommend": {"zh": "推荐入选成果集", "en": "Recommend for the collections"},
+        "desk.recommended": {
+            "zh": "{what}：{teacher} 的 {assignment}",
+            "en": "{what}: {teacher}'s {assignment}",
+        },
+        "desk.recommend_on": {"zh": "已推荐入选成果集", "en": "Recommended"},
+        "desk.recommend_off": {"zh": "已取消推荐", "en": "Recommendation withdrawn"},
         "desk.saved": {
             "zh": "已保存：{teacher} {level}（{score:g} 分），写入成绩库",
             "en": "Saved {teacher}: {level} ({score:g} points), written to the gradebook",
@@ -75,7 +82,8 @@ def _submission_html(submission: Submission) -> str:
         for s in submission.evidence
     )
     where = html.escape(str(submission.folder))
-    return f"<h4>{t('desk.files')}</h4><p style='color:#666'>{where}</p><ul>{items}</ul>"
+    notes = "".join(f"<p><b>{html.escape(note)}</b></p>" for note in submission.notes)
+    return f"{notes}<h4>{t('desk.files')}</h4><p style='color:#666'>{where}</p><ul>{items}</ul>"
 
 
 DESK_CLASS = "workshop-desk"
@@ -120,6 +128,10 @@ class GradingDeskApp(widgets.VBox):
         )
         self.save_button = widgets.Button(description=t("desk.save"), button_style="primary", icon="check")
         self.message = widgets.HTML()
+        # Beyond the level: a 合格 submission can still be a good example for the collections.
+        self.recommend = widgets.Checkbox(description=t("desk.recommend"), indent=False)
+        self.recommend.add_class("workshop-desk-recommend")
+        self.recommend.observe(lambda _: None if self.rebuilding else self._recommend(), names="value")
         self.boxes: dict[str, list[tuple[str, widgets.Checkbox]]] = {}
         self.shown_key: tuple[str, str] | None = None
         self.assignment.observe(lambda _: self._assignment_changed(), names="value")
@@ -140,7 +152,7 @@ class GradingDeskApp(widgets.VBox):
                 self.level,
                 widgets.HBox([self.bank, self.insert]),
                 widgets.HBox([self.comment, self.keep]),
-                self.save_button,
+                widgets.HBox([self.save_button, self.recommend]),
                 self.message,
             ]
         )
@@ -192,6 +204,11 @@ class GradingDeskApp(widgets.VBox):
                 return
             self.view.value = _submission_html(submission)
             self.shown_submission, self.shown_key = submission, key
+            self.rebuilding = True
+            try:
+                self.recommend.value = key in self.desk.recommended(key[0])
+            finally:
+                self.rebuilding = False
             # A remark belongs to one teacher: never carry it over to the next.
             ticked, self.comment.value = self.desk.last_grading(*key)
         shown = (
@@ -245,6 +262,15 @@ class GradingDeskApp(widgets.VBox):
 
     def _keep_comment(self) -> None:
         self.bank.options = self.desk.add_comment(self.assignment.value, self.comment.value)
+
+    def _recommend(self) -> None:
+        if self.shown_key is None:
+            return
+        assignment, teacher = self.shown_key
+        self.desk.recommend(assignment, teacher, recommended=self.recommend.value)
+        what = t("desk.recommend_on") if self.recommend.value else t("desk.recommend_off")
+        said = t("desk.recommended", what=what, teacher=teacher, assignment=assignment)
+        self.message.value = html.escape(said)
 
     def save(self) -> None:
         grade = self.desk.grade(

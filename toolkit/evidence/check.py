@@ -12,7 +12,12 @@ from pathlib import Path
 from toolkit.evidence.files import format_matches, mp4_minutes, named_format
 from toolkit.i18n import add_messages, t
 from toolkit.rubric import Criterion, FileRule, Rubric, load_point_rubric
-from toolkit.rubric.catalogue import load_point_rubric_file
+from toolkit.rubric.catalogue import (
+    is_achievement,
+    load_achievement_rubric,
+    load_point_rubric_file,
+    load_task_rubric_file,
+)
 
 add_messages(
     {
@@ -35,6 +40,10 @@ add_messages(
         "evidence.length": {
             "zh": "视频长 {minutes:.1f} 分钟，超过本项上限 {limit:g} 分钟",
             "en": "the video runs {minutes:.1f} minutes, above the {limit:g}-minute limit",
+        },
+        "evidence.short": {
+            "zh": "视频只有 {minutes:.1f} 分钟，短于本项下限 {limit:g} 分钟",
+            "en": "the video runs {minutes:.1f} minutes, below the {limit:g}-minute minimum",
         },
         "evidence.no_length": {
             "zh": "读不出视频时长，请用常见软件重新导出为 MP4",
@@ -110,12 +119,15 @@ def check_file(path: Path, rule: FileRule) -> FileCheck:
         problems.append(t("evidence.content", claimed=claimed))
     if size > rule.max_mb:
         problems.append(t("evidence.size", size=size, limit=rule.max_mb))
-    if not problems and claimed == "mp4" and rule.max_minutes is not None:
+    timed = rule.max_minutes is not None or rule.min_minutes is not None
+    if not problems and claimed == "mp4" and timed:
         minutes = mp4_minutes(path)
         if minutes is None:
             problems.append(t("evidence.no_length"))
-        elif minutes > rule.max_minutes:
+        elif rule.max_minutes is not None and minutes > rule.max_minutes:
             problems.append(t("evidence.length", minutes=minutes, limit=rule.max_minutes))
+        elif rule.min_minutes is not None and minutes < rule.min_minutes:
+            problems.append(t("evidence.short", minutes=minutes, limit=rule.min_minutes))
     return FileCheck(path.name, size, tuple(problems))
 
 
@@ -143,12 +155,15 @@ ASSIGNMENT_RUBRIC = "rubric.yaml"
 
 
 def assignment_rubric(code: str, folder: str | Path = ".") -> Rubric:
-    """The rubric a task assignment uses: ``rubric.yaml`` beside the notebook, else the shipped draft.
+    """The rubric a task assignment uses (``code``: a point, or an achievement such as
+    ``typical_case``): ``rubric.yaml`` beside the notebook, else the shipped draft.
 
     ``workshop init`` writes that file from the course's rubric, and nbgrader
     restores it from the source folder before grading, so a teacher's copy is never trusted.
     """
     own = Path(folder) / ASSIGNMENT_RUBRIC
+    if is_achievement(code):
+        return load_task_rubric_file(own) if own.is_file() else load_achievement_rubric(code)
     if own.is_file():
         return load_point_rubric_file(own, code)
     return load_point_rubric(code)

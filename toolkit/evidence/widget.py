@@ -19,6 +19,7 @@ from toolkit.evidence.check import (
 from toolkit.evidence.files import named_format
 from toolkit.i18n import add_messages, t
 from toolkit.rubric import Criterion
+from toolkit.rubric.catalogue import is_achievement
 from toolkit.rubric.files import describe_file_rule
 from toolkit.widgets.style import WRAP_CLASS, WRAP_OPTIONS_CSS
 from toolkit.work.outputs import outputs_dir
@@ -37,8 +38,8 @@ add_messages(
         "board.withdraw": {"zh": "撤下所选文件", "en": "Withdraw file"},
         "board.refresh": {"zh": "重新检查", "en": "Check again"},
         "board.summary": {
-            "zh": "证据齐全 {complete} / {total} 项。缺项或文件不合要求时，本能力点只能评为不合格。",
-            "en": "{complete} of {total} evidence items complete. Missing evidence makes the point 不合格.",
+            "zh": "证据齐全 {complete} / {total} 项。缺项或文件不合要求时，只能评为不合格。",
+            "en": "{complete} of {total} evidence items complete. Missing evidence means 不合格.",
         },
         "board.all_done": {
             "zh": "全部证据已齐全，可以在本页最下方提交。",
@@ -178,7 +179,9 @@ class EvidenceBoard(widgets.VBox):
         self.outputs_folder = outputs_dir()
         withdrawn = os.environ.get(WITHDRAWN_ENV)
         self.withdrawn_folder = (
-            Path(withdrawn) if withdrawn else Path.home() / ".workshop" / "withdrawn" / f"task_{code}"
+            Path(withdrawn)
+            if withdrawn
+            else Path.home() / ".workshop" / "withdrawn" / (code if is_achievement(code) else f"task_{code}")
         )
         self.items = {c.id: EvidenceItem(self, c) for c in self.rubric.criteria}
         self.summary = widgets.HTML()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
 from toolkit.resources import content_dir
+
+# A course module's file: the point code, then an English slug (A1_learner_analysis.ipynb).
+MODULE_FILE = re.compile(r"^(?P<code>[ABC]\d{1,2})_[a-z0-9_]+\.ipynb$")
 
 # Student numbers look like numbers but are identifiers: keep their leading zeros.
 TEXT_COLUMNS = ("学号", "座号", "编号", "设备编号", "题号")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import json
 import os
-import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ import nbformat
 from toolkit.catalogue import load_catalogue
 from toolkit.environment import tools_path
 from toolkit.i18n import add_messages, t
+from toolkit.modules.data import MODULE_FILE
 from toolkit.resources import content_dir
 from toolkit.widgets.style import LINK
 from toolkit.work.progress import ModuleProgress, module_progress
@@ -52,7 +52,6 @@ add_messages(
     }
 )
 
-MODULE_FILE = re.compile(r"^(?P<code>[ABC]\d{1,2})_[a-z0-9_]+\.ipynb$")
 
 
 @dataclass(frozen=True)

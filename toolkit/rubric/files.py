@@ -91,8 +91,12 @@ def describe_file_rule(rule: FileRule) -> str:
         parts.insert(0, "可选")
     if rule.min_files > 1:
         parts.append(f"至少 {rule.min_files} 个文件")
-    if rule.max_minutes is not None:
+    if rule.min_minutes is not None and rule.max_minutes is not None:
+        parts.append(f"视频 {rule.min_minutes:g}–{rule.max_minutes:g} 分钟")
+    elif rule.max_minutes is not None:
         parts.append(f"视频不超过 {rule.max_minutes:g} 分钟")
+    elif rule.min_minutes is not None:
+        parts.append(f"视频不少于 {rule.min_minutes:g} 分钟")
     return "；".join(parts)
 
 

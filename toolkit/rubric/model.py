@@ -101,6 +101,7 @@ class FileRule:
     max_mb: float
     min_files: int = 1
     max_minutes: float | None = None
+    min_minutes: float | None = None  # a classroom recording of at least this length (示范案例 15 分钟)
     required: bool = True  # optional evidence that is not handed in is not "missing"
 
 
@@ -332,11 +333,17 @@ def _file_rule(entry: Mapping[str, Any], where: str, file: Path) -> FileRule:
     min_files = _positive(entry, "min_files", where, file, 1)
     if min_files != int(min_files):  # type: ignore[arg-type]
         raise _fail(file, t("rubric.number", where=where, field="min_files", value=entry.get("min_files")))
+    max_minutes = _positive(entry, "max_minutes", where, file, None)
+    min_minutes = _positive(entry, "min_minutes", where, file, None)
+    if min_minutes is not None and max_minutes is not None and min_minutes > max_minutes:
+        value = entry.get("min_minutes")
+        raise _fail(file, t("rubric.number", where=where, field="min_minutes", value=value))
     return FileRule(
         formats=tuple(str(value).lower() for value in formats),
         max_mb=max_mb,
         min_files=int(min_files),  # type: ignore[arg-type]
-        max_minutes=_positive(entry, "max_minutes", where, file, None),
+        max_minutes=max_minutes,
+        min_minutes=min_minutes,
         required=entry.get("required", True) is not False,
     )
 
@@ -511,6 +518,8 @@ def _criterion_dict(c: Criterion) -> dict[str, Any]:
             entry["min_files"] = c.files.min_files
         if c.files.max_minutes is not None:
             entry["max_minutes"] = c.files.max_minutes
+        if c.files.min_minutes is not None:
+            entry["min_minutes"] = c.files.min_minutes
         if not c.files.required:
             entry["required"] = False
     if c.evidence:

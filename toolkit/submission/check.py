@@ -46,6 +46,12 @@ def missing_items(folder: str | Path, assignment: str) -> list[str]:
             for status in check_evidence(folder, assignment_rubric(match["code"], folder))
             if not status.complete
         ]
+    from toolkit.rubric.catalogue import is_achievement
+
+    if is_achievement(assignment):
+        from toolkit.achievement import achievement_missing
+
+        return achievement_missing(folder, assignment)
     notebook = folder / f"{assignment}.ipynb"
     if not notebook.is_file():
         return []
