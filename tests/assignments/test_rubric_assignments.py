@@ -18,6 +18,7 @@ from toolkit.desk import GradingDesk, GradingDeskApp
 from toolkit.gradebook import read_course
 from toolkit.plan import check_plan, default_rules
 from toolkit.resources import content_dir
+from toolkit.rubric.catalogue import is_achievement
 
 pytestmark = pytest.mark.slow
 
@@ -186,7 +187,11 @@ def test_plan_and_task_round_trip_with_desk_grading(autograded: Path) -> None:
 
 def test_the_desk_widget_grades_by_teacher_and_by_item(autograded: Path) -> None:
     app = GradingDeskApp(autograded, grader="李老师")
-    assert app.assignment.options[:2] == ("personal_plan", "task_A1")  # plan first
+    # The plan first, then the points, then the achievements; each by its Chinese title.
+    names = [name for _, name in app.assignment.options]
+    kinds = [is_achievement(name) for name in names]
+    assert names[:2] == ["personal_plan", "task_A1"] and kinds == sorted(kinds)
+    assert app.assignment.options[0][0] == "个人研修计划（personal_plan）"
     assert [label for label, _ in app.teacher.options][:1] == ["empty 乙"]
     app.teacher.value = "part"
     assert "结构规则" in app.view.value and "✗ 每个能力点的实践学时不少于该点学时的 50%" in app.view.value

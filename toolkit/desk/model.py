@@ -134,10 +134,10 @@ class GradingDesk:
     # ---- what there is to grade ------------------------------------------------------------
 
     def assignments(self) -> list[str]:
-        """Rubric-graded assignments that exist in the gradebook, plan first."""
+        """Rubric-graded assignments that exist in the gradebook: the plan, the points, the achievements."""
         with Gradebook(self.settings.db_url, self.settings.course_id) as gradebook:
             names = [a.name for a in gradebook.assignments if is_rubric_assignment(a.name)]
-        return sorted(names, key=lambda name: (name != PLAN_ASSIGNMENT, name))
+        return sorted(names, key=lambda name: (name != PLAN_ASSIGNMENT, is_achievement(name), name))
 
     def rubric(self, assignment: str) -> Rubric:
         if assignment == PLAN_ASSIGNMENT:

@@ -12,6 +12,7 @@ from toolkit.dashboard.markup import COURSE_ENV, query_parameter
 from toolkit.desk.model import GradingDesk, Submission
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
+from toolkit.submission.titles import assignment_title
 from toolkit.widgets.style import WRAP_CLASS, WRAP_OPTIONS_CSS
 
 add_messages(
@@ -105,7 +106,7 @@ class GradingDeskApp(widgets.VBox):
         # A link from a dashboard (desk.ipynb?assignment=task_A1&teacher=T0001) opens that submission.
         wanted = query_parameter("assignment")
         self.assignment = widgets.Dropdown(
-            options=assignments,
+            options=[(f"{assignment_title(name)}（{name}）", name) for name in assignments],
             value=wanted if wanted in assignments else assignments[0],
             description=t("desk.assignment"),
         )

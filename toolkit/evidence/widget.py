@@ -108,6 +108,7 @@ class EvidenceItem(widgets.VBox):
             ],
             layout=widgets.Layout(border="1px solid #ddd", padding="6px", margin="4px 0 4px 16px"),
         )
+        self.add_class(f"workshop-evidence-{criterion.id}")
 
     @property
     def folder(self) -> Path:
