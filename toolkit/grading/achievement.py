@@ -6,6 +6,7 @@ from pathlib import Path
 
 from toolkit.achievement.model import MIN_POINTS, MULTI_POINT, TYPICAL_CASE, chosen_points, read_participation
 from toolkit.evidence.check import assignment_rubric, check_evidence
+from toolkit.grading.evidence import evidence_items
 from toolkit.grading.report import show_result
 from toolkit.i18n import t
 
@@ -32,18 +33,7 @@ def score_achievement(assignment: str, *, points: float = 2.0, folder: str | Pat
             have = len(chosen_points(folder))
             short = [t("achievement.few_points", need=MIN_POINTS, have=have)] if have < MIN_POINTS else []
             items.append(_item("points", t("achievement.item.points"), short))
-        rubric = assignment_rubric(assignment, folder)
-        items += [
-            {
-                "id": s.criterion.id,
-                "name": s.criterion.name,
-                "task": s.criterion.task,
-                "complete": s.complete,
-                "summary": s.summary(),
-                "files": [{"name": f.name, "problems": list(f.problems)} for f in s.files],
-            }
-            for s in check_evidence(folder, rubric)
-        ]
+        items += evidence_items(check_evidence(folder, assignment_rubric(assignment, folder)))
     complete = sum(1 for item in items if item["complete"])
     earned = round(points * complete / len(items), 2)
     show_result(

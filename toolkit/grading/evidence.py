@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from toolkit.evidence.check import assignment_rubric, check_evidence
+from toolkit.evidence.check import EvidenceStatus, assignment_rubric, check_evidence
 from toolkit.grading.report import show_result
+
+
+def evidence_items(statuses: Iterable[EvidenceStatus]) -> list[dict[str, object]]:
+    """The rows of the feedback's completeness table, one per evidence item."""
+    return [
+        {
+            "id": s.criterion.id,
+            "name": s.criterion.name,
+            "task": s.criterion.task,
+            "complete": s.complete,
+            "summary": s.summary(),
+            "files": [{"name": f.name, "problems": list(f.problems)} for f in s.files],
+        }
+        for s in statuses
+    ]
 
 
 def score_evidence(code: str, *, points: float = 1.0, folder: str | Path = ".") -> float:
@@ -20,17 +36,7 @@ def score_evidence(code: str, *, points: float = 1.0, folder: str | Path = ".") 
             "point": rubric.point,
             "earned": earned,
             "points": points,
-            "items": [
-                {
-                    "id": s.criterion.id,
-                    "name": s.criterion.name,
-                    "task": s.criterion.task,
-                    "complete": s.complete,
-                    "summary": s.summary(),
-                    "files": [{"name": f.name, "problems": list(f.problems)} for f in s.files],
-                }
-                for s in statuses
-            ],
+            "items": evidence_items(statuses),
         },
         f"{rubric.point}: {complete} / {len(statuses)}",
     )
