@@ -109,7 +109,7 @@ def test_portrait_renders_follows_the_choice_and_opens_from_a_link(
     desk = voila_url + page_path("desk") + f"?assignment=task_B1&teacher={teacher}"
     open_dashboard(page, desk, ".workshop-desk .widget-checkbox")
     chosen = page.locator(".workshop-desk .widget-dropdown select")
-    assert chosen.nth(0).input_value() == "task_B1"
+    assert chosen.nth(0).input_value() == "B1 技术支持的测验与练习 · 能力点证据（task_B1）"
     assert chosen.nth(1).input_value().startswith(f"{teacher} ")  # the option shows ID and name
 
 
@@ -122,7 +122,7 @@ def test_grading_desk_page_shows_a_submission_and_follows_the_choices(voila_url:
         "n => document.querySelectorAll('.workshop-desk .widget-checkbox').length < n", arg=boxes
     )
     assignment = page.locator(".workshop-desk .widget-dropdown select").first
-    assignment.select_option(label="task_A1")
+    assignment.select_option(label="A1 技术支持的学情分析 · 能力点证据（task_A1）")
     page.wait_for_function(
         "() => document.querySelector('.workshop-desk').innerText.includes('提交的证据')", timeout=60_000
     )

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 # worker's number, so one worker removing its accounts (and whatever runs as them) never
 # touches another worker's teachers.
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
-TEACHERS = tuple(f"H{_WORKER}T0{n}" for n in (1, 2, 3))
+TEACHERS = tuple(f"H{_WORKER}T0{n}" for n in (1, 2, 3, 4))
 GRADER = f"H{_WORKER}L01"
 PASSWORD = "workshop-pass-1"
 SCREENSHOTS = Path(os.environ.get("WORKSHOP_SCREENSHOT_DIR") or tempfile.gettempdir()) / "workshop-hub"
