@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -265,14 +266,30 @@ def _case(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: 0 success, 2 bad input (message, no traceback), 1 internal fault."""
-    from toolkit.errors import InputError
     from toolkit.startup import skip_iri_grammar
 
     skip_iri_grammar()
-    args = _parser().parse_args(argv)
-    set_language(args.lang)
+    try:
+        args = _parser().parse_args(argv)  # --help writes to stdout too
+        set_language(args.lang)
+        code = _run_reporting(args)
+        sys.stdout.flush()  # inside the try: a reader that has gone away is met here, not at exit
+        return code
+    except BrokenPipeError:
+        # `workshop … | head`: the reader has what it wanted. End quietly, and keep Python from
+        # complaining again when it flushes stdout on the way out.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run_reporting(args: argparse.Namespace) -> int:
+    """Run the command; bad input and faults become a message and an exit status."""
+    from toolkit.errors import InputError
+
     try:
         return _run(args)
+    except BrokenPipeError:
+        raise
     except InputError as error:
         print(f"{t('error.prefix')}: {error.describe()}", file=sys.stderr)
         return 2
