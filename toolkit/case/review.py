@@ -12,20 +12,17 @@ import csv
 import datetime as dt
 import getpass
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from toolkit.atomic import write_text_atomic
 from toolkit.case.call import CaseCall
 from toolkit.errors import InputError
 from toolkit.i18n import t
+from toolkit.localtime import local_zone
 
 REVIEW_FILE = "初评记录.csv"
 PASSED, DISQUALIFIED = "通过", "取消资格"
-# Reviewers read times in China Standard Time unless the server says otherwise (TZ).
-DEFAULT_ZONE = "Asia/Shanghai"
 HEADER = ("第一作者", "案例名称", "案例", "结论", "原因", "说明", "初评人", "时间")
 
 
@@ -49,14 +46,6 @@ class Review:
     @property
     def passed(self) -> bool:
         return self.verdict == PASSED
-
-
-def _now() -> str:
-    try:
-        zone = ZoneInfo(os.environ.get("TZ") or DEFAULT_ZONE)
-    except (ValueError, KeyError, OSError):
-        zone = ZoneInfo(DEFAULT_ZONE)
-    return dt.datetime.now(zone).strftime("%Y-%m-%d %H:%M")
 
 
 def read_reviews(folder: Path) -> dict[tuple[str, str], Review]:
@@ -110,7 +99,7 @@ def record_review(
         reason=reason_name,
         note=note,
         reviewer=reviewer or getpass.getuser(),
-        at=_now(),
+        at=dt.datetime.now(local_zone()).strftime("%Y-%m-%d %H:%M"),
     )
     path = folder / REVIEW_FILE
     existing = path.read_text(encoding="utf-8-sig") if path.is_file() else ""

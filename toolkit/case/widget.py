@@ -15,7 +15,6 @@ import json
 import shutil
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import ipywidgets as widgets
 
@@ -27,10 +26,10 @@ from toolkit.case.document import CaseDocument, read_document, write_document
 from toolkit.case.form import AUTHOR_FIELDS, CONSENT_PUBLISH, CONSENT_RECOMMEND, Author, CaseForm, write_form
 from toolkit.case.pack import CaseRejected, pack_case
 from toolkit.case.parts import DOCUMENT_NAME, FORM_NAME, MATERIAL_FOLDER
-from toolkit.case.review import DEFAULT_ZONE
 from toolkit.errors import InputError
 from toolkit.evidence.files import content_format
 from toolkit.i18n import t
+from toolkit.localtime import local_zone
 from toolkit.work.outputs import download_links, outputs_dir
 
 WORK_FOLDER = "研修案例"
@@ -50,7 +49,7 @@ def _free_name(folder: Path, name: str) -> Path:
 
 
 def _today() -> str:
-    return dt.datetime.now(ZoneInfo(DEFAULT_ZONE)).strftime("%Y年%m月%d日")
+    return dt.datetime.now(local_zone()).strftime("%Y年%m月%d日")
 
 
 def _problem_list(items: list[str], colour: str = "#c62828") -> str:

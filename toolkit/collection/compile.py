@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import yaml
@@ -33,6 +32,7 @@ from toolkit.errors import InputError
 from toolkit.evidence.check import assignment_rubric, check_evidence
 from toolkit.evidence.files import content_format, mp4_minutes
 from toolkit.i18n import add_messages, t
+from toolkit.localtime import local_zone
 from toolkit.plan.rules import PLAN_ASSIGNMENT, plan_points
 from toolkit.resources import content_dir
 from toolkit.submission.titles import assignment_title
@@ -305,11 +305,7 @@ def _assignment_entries(
 
 def _local(stamp: object) -> str:
     """The desk's naive-UTC stamp as a reader's local time (China unless TZ says otherwise)."""
-    try:
-        zone = ZoneInfo(os.environ.get("TZ") or "Asia/Shanghai")
-    except (ValueError, KeyError, OSError):
-        zone = ZoneInfo("Asia/Shanghai")
-    return f"{pd.Timestamp(stamp).tz_localize('UTC').tz_convert(zone):%Y-%m-%d %H:%M}"
+    return f"{pd.Timestamp(stamp).tz_localize('UTC').tz_convert(local_zone()):%Y-%m-%d %H:%M}"
 
 
 def _teachers(course_dir: Path) -> dict[str, dict[str, object]]:

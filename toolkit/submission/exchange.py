@@ -17,16 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
 from toolkit.environment import tools_path
+from toolkit.localtime import local_zone
 
 ACTIONS = ("released", "fetch", "submit", "submissions", "fetch_feedback")
 WORKSPACE_ENV = "WORKSHOP_WORKSPACE"
 # Set by the hub's spawner in each teacher's server: the roster ID they logged in with.
 TEACHER_ENV = "WORKSHOP_TEACHER_ID"
-# Teachers read times in China Standard Time unless the server says otherwise (TZ).
-DEFAULT_ZONE = "Asia/Shanghai"
 
 
 class ExchangeFailed(Exception):
@@ -59,8 +57,7 @@ def server_url(path: Path, route: str) -> str:
 def local_time(stamp: str) -> str:
     """nbgrader's UTC stamp as the teacher's local time, to the minute."""
     when = dt.datetime.strptime(stamp.replace(" UTC", ""), "%Y-%m-%d %H:%M:%S.%f")
-    zone = ZoneInfo(os.environ.get("TZ") or DEFAULT_ZONE)
-    return when.replace(tzinfo=dt.timezone.utc).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    return when.replace(tzinfo=dt.timezone.utc).astimezone(local_zone()).strftime("%Y-%m-%d %H:%M")
 
 
 def run_exchange(action: str, assignment: str = "", *, cwd: Path | None = None) -> Any:
