@@ -11,11 +11,9 @@ from toolkit.case.count import word_count
 from toolkit.case.document import CaseDocument, read_document
 from toolkit.case.form import CaseForm
 from toolkit.case.parts import CaseParts, opened
-from toolkit.evidence.files import content_format, named_format
+from toolkit.evidence.files import content_fits, content_format, named_format
 from toolkit.i18n import t
 
-# Legacy Office files share one container (OLE), which content_format calls "doc".
-_OLE_FORMATS = {"doc", "ppt", "xls"}
 _FORMAT_NAMES = {
     "pdf": "PDF", "docx": "Word", "doc": "Word/Office（旧版）", "pptx": "PowerPoint", "xlsx": "Excel",
     "png": "PNG 图片", "jpg": "JPEG 图片", "mp4": "MP4 视频", "text": "纯文本",
@@ -61,12 +59,6 @@ class CaseCheck:
 def _is_generic(stem: str) -> bool:
     letters = re.sub(r"[\d\s_\-—.()（）\[\]【】+#~]+", "", stem.lower())
     return not letters or bool(_GENERIC_NAME.match(letters))
-
-
-def _format_ok(found: str | None, claimed: str) -> bool:
-    if claimed in _OLE_FORMATS:
-        return found == "doc"
-    return found == claimed
 
 
 def form_problems(form: CaseForm, call: CaseCall) -> list[str]:
@@ -156,7 +148,7 @@ def material_problems(path: Path, call: CaseCall) -> list[str]:
         return [t("case.material.empty")]
     problems = []
     found = content_format(path)
-    if not _format_ok(found, claimed):
+    if not content_fits(found, claimed):
         kind = _FORMAT_NAMES.get(found or "", t("case.unknown_format"))
         problems.append(t("case.material.mismatch", claimed=claimed, kind=kind))
     if _is_generic(path.stem):

@@ -15,6 +15,7 @@ _SPELLINGS = {"jpeg": "jpg", "yml": "yaml", "markdown": "md", "m4v": "mp4"}
 _OOXML = {"docx": "word/document.xml", "pptx": "ppt/presentation.xml", "xlsx": "xl/workbook.xml"}
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Word, also a legacy .doc from WPS
 _TEXT_FORMATS = ("md", "csv", "yaml")
+_OLE_FORMATS = ("doc", "ppt", "xls")
 
 
 def named_format(path: Path) -> str:
@@ -63,12 +64,21 @@ def content_format(path: Path) -> str | None:
     return None
 
 
-def format_matches(path: Path, claimed: str) -> bool:
-    """Whether the content is what the extension says."""
-    found = content_format(path)
+def content_fits(found: str | None, claimed: str) -> bool:
+    """Whether content of format ``found`` (from :func:`content_format`) is what ``claimed`` names.
+
+    Legacy .doc, .ppt and .xls share one container (OLE), which content_format calls "doc".
+    """
     if claimed in _TEXT_FORMATS:
         return found == "text"
+    if claimed in _OLE_FORMATS:
+        return found == "doc"
     return found == claimed
+
+
+def format_matches(path: Path, claimed: str) -> bool:
+    """Whether the content is what the extension says."""
+    return content_fits(content_format(path), claimed)
 
 
 def mp4_minutes(path: Path) -> float | None:
