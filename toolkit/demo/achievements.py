@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from toolkit.achievement.model import (
     SUBMIT,
     TYPICAL_CASE,
 )
-from toolkit.demo.files import write_evidence
+from toolkit.demo.files import submit_release, write_evidence
 from toolkit.desk import GradingDesk
 from toolkit.evidence import EVIDENCE_DIR
 from toolkit.roster import Teacher
@@ -38,13 +37,6 @@ class HandedIn:
     excellent: list[tuple[str, str]] = field(default_factory=list)
     passed: list[tuple[str, str]] = field(default_factory=list)
     recommended: list[tuple[str, str]] = field(default_factory=list)
-
-
-def _submit(root: Path, assignment: str, teacher_id: str, when: dt.datetime) -> Path:
-    folder = root / "submitted" / teacher_id / assignment
-    shutil.copytree(root / "release" / assignment, folder)
-    (folder / "timestamp.txt").write_text(when.strftime("%Y-%m-%d %H:%M:%S.%f %Z"), encoding="utf-8")
-    return folder
 
 
 def _files(folder: Path, rubric: Rubric, person: Teacher, *, video_minutes: float, skip: str = "") -> None:
@@ -73,18 +65,17 @@ def submit_achievements(root: Path, people: list[Teacher], stamp: dt.datetime) -
     rubrics = {name: load_achievement_rubric(name, course_dir=root) for name in DEMO_ACHIEVEMENTS}
 
     for admin in admins[:1]:
-        _files(
-            _submit(root, SCHOOL_PLAN, admin.teacher_id, when), rubrics[SCHOOL_PLAN], admin, video_minutes=0
-        )
+        folder = submit_release(root, SCHOOL_PLAN, admin.teacher_id, when)
+        _files(folder, rubrics[SCHOOL_PLAN], admin, video_minutes=0)
         plan.excellent.append((SCHOOL_PLAN, admin.teacher_id))
     for index, leader in enumerate(leaders):
-        folder = _submit(root, GROUP_PLAN, leader.teacher_id, when)
+        folder = submit_release(root, GROUP_PLAN, leader.teacher_id, when)
         _files(folder, rubrics[GROUP_PLAN], leader, video_minutes=0)
         # The first 优秀, the second 合格 but recommended, the third 合格, the rest not graded yet.
         ratings = (plan.excellent, plan.recommended, plan.passed)
         if index < len(ratings):
             ratings[index].append((GROUP_PLAN, leader.teacher_id))
-        folder = _submit(root, DEMO_CASE, leader.teacher_id, when)
+        folder = submit_release(root, DEMO_CASE, leader.teacher_id, when)
         # The last leader's recording is 10 minutes, short of the 15 the case asks for.
         minutes = 10 if index == len(leaders) - 1 else 25
         _files(folder, rubrics[DEMO_CASE], leader, video_minutes=minutes)
@@ -94,7 +85,7 @@ def submit_achievements(root: Path, people: list[Teacher], stamp: dt.datetime) -
     # Two typical cases: the first confirmed by both colleagues, the second missing one confirmation.
     groups = [group for group in (teachers[0:3], teachers[3:6]) if len(group) == 3]
     for number, (submitter, *members) in enumerate(groups):
-        folder = _submit(root, TYPICAL_CASE, submitter.teacher_id, when)
+        folder = submit_release(root, TYPICAL_CASE, submitter.teacher_id, when)
         AnswerStore(folder / "answers.json").set(
             PARTICIPATION_KEY, {"mode": SUBMIT, "members": [p.teacher_id for p in (submitter, *members)]}
         )
@@ -102,7 +93,7 @@ def submit_achievements(root: Path, people: list[Teacher], stamp: dt.datetime) -
         plan.excellent.append((TYPICAL_CASE, submitter.teacher_id))
         confirming = members if number == 0 else members[:1]
         for member in confirming:
-            folder = _submit(root, TYPICAL_CASE, member.teacher_id, when + dt.timedelta(hours=2))
+            folder = submit_release(root, TYPICAL_CASE, member.teacher_id, when + dt.timedelta(hours=2))
             AnswerStore(folder / "answers.json").set(
                 PARTICIPATION_KEY,
                 {
@@ -115,7 +106,7 @@ def submit_achievements(root: Path, people: list[Teacher], stamp: dt.datetime) -
     # "一课多点": two complete lessons, one naming a single point (incomplete, so not graded).
     lessons = (["A1", "B2"], ["A3", "A5", "B4"], ["A1"])
     for index, (person, points) in enumerate(zip(teachers[6:9], lessons, strict=False)):
-        folder = _submit(root, MULTI_POINT, person.teacher_id, when)
+        folder = submit_release(root, MULTI_POINT, person.teacher_id, when)
         AnswerStore(folder / "answers.json").set(POINTS_KEY, points)
         _files(folder, rubrics[MULTI_POINT], person, video_minutes=35)
         if index < 2:

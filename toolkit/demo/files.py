@@ -1,8 +1,11 @@
-"""Small but genuine evidence files (PDF, DOCX, PNG, MP4) for the demo's synthetic submissions."""
+"""Small but genuine evidence files (PDF, DOCX, PNG, MP4) for the demo's synthetic submissions,
+and the submissions themselves."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import shutil
 import struct
 import zipfile
 import zlib
@@ -77,3 +80,11 @@ def write_evidence(path: Path, kind: str, *, text: str = "evidence", seconds: fl
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
+
+
+def submit_release(root: Path, assignment: str, teacher_id: str, when: dt.datetime) -> Path:
+    """A teacher's submission as nbgrader collects it: the released folder, stamped ``when``."""
+    folder = root / "submitted" / teacher_id / assignment
+    shutil.copytree(root / "release" / assignment, folder)
+    (folder / "timestamp.txt").write_text(when.strftime("%Y-%m-%d %H:%M:%S.%f %Z"), encoding="utf-8")
+    return folder

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import shutil
 import threading
 import time
 from collections.abc import Sequence
@@ -26,7 +25,7 @@ from toolkit.demo.achievements import (
     submit_achievements,
     write_expert_videos,
 )
-from toolkit.demo.files import write_evidence
+from toolkit.demo.files import submit_release, write_evidence
 from toolkit.demo.synth import (
     read_item_keys,
     synthetic_answers,
@@ -247,15 +246,10 @@ def prepare_self_test(
     keys = read_item_keys(root / "source" / SELF_TEST / f"{SELF_TEST}.ipynb")
     submitters = [p for p in people if rng.random() < SUBMIT_SHARE] or people[:1]
     for offset, person in enumerate(tqdm(submitters, desc=t("demo.step.submit"), unit="人", leave=False)):
-        folder = root / "submitted" / person.teacher_id / SELF_TEST
-        shutil.copytree(root / "release" / SELF_TEST, folder)
-        store = AnswerStore(folder / "answers.json")
+        when = SUBMITTED_AT + dt.timedelta(minutes=17 * offset)
+        store = AnswerStore(submit_release(root, SELF_TEST, person.teacher_id, when) / "answers.json")
         for item_id, answer in synthetic_answers(keys, rng.gauss(0.3, 1.2), rng).items():
             store.set(item_id, answer)
-        submitted_at = SUBMITTED_AT + dt.timedelta(minutes=17 * offset)
-        (folder / "timestamp.txt").write_text(
-            submitted_at.strftime("%Y-%m-%d %H:%M:%S.%f %Z"), encoding="utf-8"
-        )
     done()
     return people, submitters, rng
 
@@ -263,13 +257,6 @@ def prepare_self_test(
 DEMO_TASKS = ("task_A1", "task_B1")
 # Every fourth plan breaks one rule, so the rule messages show up in the demo's feedback.
 _BROKEN = ("dimension_count", "practice_share", "point_count")
-
-
-def _submit(root: Path, assignment: str, teacher_id: str, when: dt.datetime) -> Path:
-    folder = root / "submitted" / teacher_id / assignment
-    shutil.copytree(root / "release" / assignment, folder)
-    (folder / "timestamp.txt").write_text(when.strftime("%Y-%m-%d %H:%M:%S.%f %Z"), encoding="utf-8")
-    return folder
 
 
 def _submit_plans_and_tasks(
@@ -285,7 +272,7 @@ def _submit_plans_and_tasks(
     allowed = [p.code for p in catalogue.points_for(rules.environment)]
     planners = [p for p in people if rng.random() < SUBMIT_SHARE] or people[:1]
     for index, person in enumerate(planners):
-        folder = _submit(
+        folder = submit_release(
             root, PLAN_ASSIGNMENT, person.teacher_id, stamp + dt.timedelta(days=3, minutes=11 * index)
         )
         broken = _BROKEN[(index // 4) % len(_BROKEN)] if index % 4 == 3 else None
@@ -295,7 +282,7 @@ def _submit_plans_and_tasks(
     for assignment in DEMO_TASKS:
         rubric = load_point_rubric(assignment.removeprefix("task_"), course_dir=root)
         for index, person in enumerate(taskers):
-            folder = _submit(
+            folder = submit_release(
                 root, assignment, person.teacher_id, stamp + dt.timedelta(days=20, minutes=7 * index)
             )
             for number, criterion in enumerate(rubric.criteria):
