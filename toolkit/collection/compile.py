@@ -28,8 +28,9 @@ from tqdm import tqdm
 from toolkit.achievement.model import MULTI_POINT, TYPICAL_CASE, chosen_points, confirmations, is_confirmation
 from toolkit.catalogue import load_catalogue
 from toolkit.course.config import load_course
+from toolkit.desk.model import GradingDesk
 from toolkit.errors import InputError
-from toolkit.evidence.check import assignment_rubric, check_evidence
+from toolkit.evidence.check import assignment_rubric, check_evidence, evidence_folder
 from toolkit.evidence.files import content_format, mp4_minutes
 from toolkit.i18n import add_messages, t
 from toolkit.localtime import local_zone
@@ -196,20 +197,33 @@ def _parse(data: Any, path: Path) -> Collections:
 # ---- choosing what goes in ----------------------------------------------------------------------
 
 
-def _latest_grades(course_dir: Path) -> pd.DataFrame:
-    from toolkit.desk.model import GradingDesk
+@dataclass(frozen=True)
+class _Graded:
+    """What the desk and the gradebook say, read once for every collection."""
 
-    history = GradingDesk(course_dir, grader="collection").history()
-    if history.empty:
-        return history
-    return history[~history["superseded"]].drop_duplicates(["assignment", "teacher_id"], keep="last")
+    desk: GradingDesk
+    grades: pd.DataFrame  # the latest desk grade of each (assignment, teacher)
+    recommended: set[tuple[str, str]]
+    teachers: dict[str, dict[str, object]]
+
+
+def _graded(course_dir: Path) -> _Graded:
+    from toolkit.gradebook import read_course
+
+    desk = GradingDesk(course_dir, grader="collection")
+    history = desk.history()
+    if not history.empty:
+        history = history[~history["superseded"]].drop_duplicates(["assignment", "teacher_id"], keep="last")
+    frame = read_course(course_dir).teachers
+    teachers = {str(row["teacher_id"]): dict(row) for row in frame.to_dict("records")}
+    return _Graded(desk, history, desk.recommended(), teachers)
 
 
 def _evidence_files(folder: Path, assignment: str) -> tuple[tuple[str, Path], ...]:
     rubric = assignment_rubric(assignment, folder)
     files = []
     for status in check_evidence(folder, rubric):
-        place = folder / "evidence" / status.criterion.id
+        place = evidence_folder(folder, status.criterion.id)
         for checked in status.files:
             if checked.ok:
                 files.append((f"{status.criterion.name}-{checked.name}", place / checked.name))
@@ -235,20 +249,13 @@ def _plan_document(plan: Mapping[str, Any], author: str, target: Path) -> None:
 
 
 def _assignment_entries(
-    course_dir: Path,
-    spec: CollectionSpec,
-    grades: pd.DataFrame,
-    recommended: set[tuple[str, str]],
-    staging: Path,
-    notes: list[str],
+    course_dir: Path, spec: CollectionSpec, graded: _Graded, staging: Path, notes: list[str]
 ) -> list[Entry]:
-    from toolkit.desk.model import GradingDesk
-
-    teachers = _teachers(course_dir)
+    teachers, recommended = graded.teachers, graded.recommended
     entries = []
     for assignment in spec.assignments:
-        desk = GradingDesk(course_dir, grader="collection")
-        top = desk.rubric(assignment).levels[-1].id
+        top = graded.desk.rubric(assignment).levels[-1].id
+        grades = graded.grades
         mine = grades[grades["assignment"] == assignment] if not grades.empty else grades
         levels = {row.teacher_id: row for row in mine.itertuples()}
         chosen = sorted(
@@ -306,13 +313,6 @@ def _assignment_entries(
 def _local(stamp: object) -> str:
     """The desk's naive-UTC stamp as a reader's local time (China unless TZ says otherwise)."""
     return f"{pd.Timestamp(stamp).tz_localize('UTC').tz_convert(local_zone()):%Y-%m-%d %H:%M}"
-
-
-def _teachers(course_dir: Path) -> dict[str, dict[str, object]]:
-    from toolkit.gradebook import read_course
-
-    frame = read_course(course_dir).teachers
-    return {str(row["teacher_id"]): dict(row) for row in frame.to_dict("records")}
 
 
 _VIDEO_COLUMNS = (
@@ -461,11 +461,7 @@ def compile_collections(
     target = Path(out).resolve()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise InputError(t("collection.out_exists"), file=target)
-    from toolkit.desk.model import recommended_submissions
-
-    settings = load_course(root)
-    grades = _latest_grades(root)
-    recommended = recommended_submissions(settings.db_url, settings.course_id)
+    graded = _graded(root)
     target.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     report = CollectionReport(target, spec_set)
@@ -479,7 +475,7 @@ def compile_collections(
             entries = (
                 _expert_entries(root, spec, report.notes)
                 if spec.folder
-                else _assignment_entries(root, spec, grades, recommended, staging, report.notes)
+                else _assignment_entries(root, spec, graded, staging, report.notes)
             )
             report.entries[spec.id] = entries
             placed[spec.id] = []

@@ -58,21 +58,6 @@ add_messages(
 TASK_PREFIX = "task_"
 
 
-def recommended_submissions(
-    db_url: str, course_id: str, assignment: str | None = None
-) -> set[tuple[str, str]]:
-    """(assignment, teacher) pairs whose latest recommendation stands, read straight from SQL."""
-    query = select(tables.recommendation).order_by(tables.recommendation.c.id)
-    if assignment is not None:
-        query = query.where(tables.recommendation.c.assignment == assignment)
-    latest: dict[tuple[str, str], bool] = {}
-    with Gradebook(db_url, course_id) as gradebook:
-        tables.recommendation.create(gradebook.engine, checkfirst=True)
-        for row in gradebook.db.execute(query):
-            latest[(row.assignment, row.teacher_id)] = bool(row.recommended)
-    return {key for key, value in latest.items() if value}
-
-
 PLAN_CELL = "plan_quality"
 TASK_CELL = "rubric_level"
 
@@ -322,7 +307,14 @@ class GradingDesk:
 
     def recommended(self, assignment: str | None = None) -> set[tuple[str, str]]:
         """(assignment, teacher) pairs whose latest recommendation stands."""
-        return recommended_submissions(self.settings.db_url, self.settings.course_id, assignment)
+        query = select(tables.recommendation).order_by(tables.recommendation.c.id)
+        if assignment is not None:
+            query = query.where(tables.recommendation.c.assignment == assignment)
+        latest: dict[tuple[str, str], bool] = {}
+        with Gradebook(self.settings.db_url, self.settings.course_id) as gradebook:
+            for row in gradebook.db.execute(query):
+                latest[(row.assignment, row.teacher_id)] = bool(row.recommended)
+        return {key for key, value in latest.items() if value}
 
     # ---- comment bank ----------------------------------------------------------------------
 
