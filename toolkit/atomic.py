@@ -23,3 +23,14 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
 def write_text_atomic(path: Path, text: str) -> Path:
     """``text`` as UTF-8 (a leading BOM in ``text`` is kept, for Excel), written whole or not at all."""
     return write_atomic(path, lambda partial: partial.write_text(text, encoding="utf-8"))
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """``name`` in ``folder``, numbered when it is taken (a-2.pdf, a-3.pdf): nothing is overwritten."""
+    target = folder / name
+    stem, suffix = Path(name).stem, Path(name).suffix
+    number = 1
+    while target.exists():
+        number += 1
+        target = folder / f"{stem}-{number}{suffix}"
+    return target

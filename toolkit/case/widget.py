@@ -18,11 +18,11 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from toolkit.atomic import write_atomic, write_text_atomic
+from toolkit.atomic import free_path, write_atomic, write_text_atomic
 from toolkit.case.call import CaseCall, load_call
 from toolkit.case.check import document_problems, form_problems, material_problems
 from toolkit.case.count import word_count
-from toolkit.case.document import CaseDocument, read_document, write_document
+from toolkit.case.document import CaseDocument, outline, read_document, write_document
 from toolkit.case.form import AUTHOR_FIELDS, CONSENT_PUBLISH, CONSENT_RECOMMEND, Author, CaseForm, write_form
 from toolkit.case.pack import CaseRejected, pack_case
 from toolkit.case.parts import DOCUMENT_NAME, FORM_NAME, MATERIAL_FOLDER
@@ -37,15 +37,6 @@ DRAFT_FILE = "草稿.json"
 CASE_FOLDER = "案例"
 PACKAGE_FOLDER = "案例包"
 WITHDRAWN_FOLDER = "已撤下"
-
-
-def _free_name(folder: Path, name: str) -> Path:
-    target = folder / name
-    number = 1
-    while target.exists():
-        number += 1
-        target = folder / f"{Path(name).stem}-{number}{Path(name).suffix}"
-    return target
 
 
 def _today() -> str:
@@ -261,6 +252,9 @@ class CaseWriter(widgets.VBox):
             date=_today() if signature else "",
         )
 
+    def title(self) -> str:
+        return self.name.value.strip() or "（案例名称）"
+
     def written_sections(self) -> dict[str, str]:
         """The sections with text, in the call's order: an empty one gets no heading either."""
         return {name: box.value.strip() for name, box in self.sections.items() if box.value.strip()}
@@ -268,12 +262,8 @@ class CaseWriter(widgets.VBox):
     def document(self) -> CaseDocument:
         if self.uploaded_document:
             return read_document(self.case_folder / DOCUMENT_NAME)
-        numbers = "一二三四五六七八九十"
-        lines = [self.name.value.strip() or "（案例名称）"]
-        for index, (name, body) in enumerate(self.written_sections().items()):
-            lines.append(f"{numbers[index % 10]}、{name}")
-            lines += [line.strip() for line in body.splitlines() if line.strip()]
-        return CaseDocument(tuple(lines))
+        lines = outline(self.title(), self.written_sections())
+        return CaseDocument(tuple(text for _, text in lines))
 
     def materials(self) -> list[Path]:
         folder = self.case_folder / MATERIAL_FOLDER
@@ -352,7 +342,7 @@ class CaseWriter(widgets.VBox):
         folder = self.case_folder / MATERIAL_FOLDER
         added = []
         for item in self.material_upload.value:
-            target = _free_name(folder, Path(item["name"]).name)
+            target = free_path(folder, Path(item["name"]).name)
             target.write_bytes(bytes(item["content"]))
             added.append(target)
         self.material_upload.value = ()
@@ -363,7 +353,7 @@ class CaseWriter(widgets.VBox):
         """Move a file out of the case into 已撤下/: nothing the teacher made is deleted."""
         place = self.folder / WITHDRAWN_FOLDER
         place.mkdir(parents=True, exist_ok=True)
-        target = _free_name(place, path.name)
+        target = free_path(place, path.name)
         shutil.move(str(path), target)
         return target
 
@@ -412,8 +402,7 @@ class CaseWriter(widgets.VBox):
         form = self.form()
         write_atomic(self.case_folder / FORM_NAME, lambda part: write_form(form, part, self.call))
         if not self.uploaded_document:
-            title = self.name.value.strip() or "（案例名称）"
-            sections = self.written_sections()
+            title, sections = self.title(), self.written_sections()
             write_atomic(
                 self.case_folder / DOCUMENT_NAME,
                 lambda part: write_document(part, title=title, sections=sections),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from toolkit.atomic import free_path
 from toolkit.evidence.check import (
     EvidenceStatus,
     assignment_rubric,
@@ -58,17 +59,6 @@ add_messages(
 )
 
 WITHDRAWN_ENV = "WORKSHOP_WITHDRAWN"
-
-
-def _free_name(folder: Path, name: str) -> Path:
-    """``name`` in ``folder``, numbered when it is taken: nothing handed in is overwritten."""
-    target = folder / name
-    stem, suffix = Path(name).stem, Path(name).suffix
-    number = 1
-    while target.exists():
-        number += 1
-        target = folder / f"{stem}-{number}{suffix}"
-    return target
 
 
 class EvidenceItem(widgets.VBox):
@@ -139,7 +129,7 @@ class EvidenceItem(widgets.VBox):
         added = []
         self.folder.mkdir(parents=True, exist_ok=True)
         for item in self.upload.value:
-            target = _free_name(self.folder, Path(item["name"]).name)
+            target = free_path(self.folder, Path(item["name"]).name)
             target.write_bytes(bytes(item["content"]))
             added.append(target)
         self.upload.value = ()
@@ -151,7 +141,7 @@ class EvidenceItem(widgets.VBox):
         if not self.outputs.value:
             return None
         self.folder.mkdir(parents=True, exist_ok=True)
-        target = _free_name(self.folder, self.outputs.value)
+        target = free_path(self.folder, self.outputs.value)
         shutil.copy2(self.board.outputs_folder / self.outputs.value, target)
         self.message.value = t("board.added", names=target.name)
         self.board.refresh()
@@ -164,7 +154,7 @@ class EvidenceItem(widgets.VBox):
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         archive = self.board.withdrawn_folder / self.criterion.id
         archive.mkdir(parents=True, exist_ok=True)
-        target = _free_name(archive, f"{stamp}-{self.files.value}")
+        target = free_path(archive, f"{stamp}-{self.files.value}")
         shutil.move(str(self.folder / self.files.value), target)
         self.message.value = t("board.withdrawn", name=self.files.value, place=archive)
         self.board.refresh()

@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit.atomic import write_atomic, write_text_atomic
+from toolkit.atomic import free_path, write_atomic, write_text_atomic
 from toolkit.classroom.classtable import file_name, student_ids, timestamp
 from toolkit.i18n import add_messages, t
 from toolkit.modules.data import load_sample
@@ -437,13 +437,7 @@ class PortfolioStore:
         """Copy a file into ``files/<学号>/`` (never over another); returns its path within the folder."""
         target_dir = self.folder / FILES / file_name(student_id)
         target_dir.mkdir(parents=True, exist_ok=True)
-        name = file_name(Path(filename).name)
-        stem, suffix = Path(name).stem, Path(name).suffix
-        target = target_dir / name
-        number = 1
-        while target.exists():
-            number += 1
-            target = target_dir / f"{stem}-{number}{suffix}"
+        target = free_path(target_dir, file_name(Path(filename).name))
         write_atomic(target, lambda partial: partial.write_bytes(content))
         return target.relative_to(self.folder).as_posix()
 
