@@ -6,7 +6,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from toolkit.case.call import load_call
+from toolkit.case.call import DEFAULT_CALL, load_call
 from toolkit.case.check import check_case
 from toolkit.case.district import check_district, write_district_workbook
 from toolkit.case.pack import CaseRejected, new_case, pack_case
@@ -17,7 +17,7 @@ from toolkit.i18n import t
 
 
 def new_command(case_dir: str, *, case_type: str | None, call: str | None) -> int:
-    folder = new_case(case_dir, case_type=case_type, call=load_call(call) if call else None)
+    folder = new_case(case_dir, case_type=case_type, call=load_call(call or DEFAULT_CALL))
     print(
         t("case.new.done", folder=folder, form=FORM_NAME, document=DOCUMENT_NAME, materials=MATERIAL_FOLDER)
     )
@@ -25,7 +25,7 @@ def new_command(case_dir: str, *, case_type: str | None, call: str | None) -> in
 
 
 def check_command(case_dir: str, *, call: str | None) -> int:
-    rules = load_call(call) if call else load_call()
+    rules = load_call(call or DEFAULT_CALL)
     result = check_case(case_dir, call=rules)
     if not result.ok:
         raise CaseRejected(
@@ -47,7 +47,7 @@ def check_command(case_dir: str, *, call: str | None) -> int:
 
 
 def pack_command(case_dir: str, *, out: str, call: str | None) -> int:
-    path = pack_case(case_dir, out=out, call=load_call(call) if call else None)
+    path = pack_case(case_dir, out=out, call=load_call(call or DEFAULT_CALL))
     with zipfile.ZipFile(path) as archive:
         count = len(archive.infolist())
     print(t("case.pack.done", file=path, files=count, size=path.stat().st_size / (1024 * 1024)))
@@ -55,7 +55,7 @@ def pack_command(case_dir: str, *, out: str, call: str | None) -> int:
 
 
 def district_command(folder: str, *, out: str | None, studios: str | None, call: str | None) -> int:
-    rules = load_call(call) if call else load_call()
+    rules = load_call(call or DEFAULT_CALL)
     result = check_district(folder, call=rules, studios=studios, progress=sys.stderr.isatty())
     if out is not None:
         write_district_workbook(result, out)
@@ -98,7 +98,7 @@ def review_command(
     reviewer: str | None,
     call: str | None,
 ) -> int:
-    rules = load_call(call) if call else load_call()
+    rules = load_call(call or DEFAULT_CALL)
     path = Path(folder) / entry
     if not path.exists():
         raise InputError(t("case.review.no_case", entry=entry), file=folder)

@@ -19,7 +19,7 @@ from tqdm import tqdm
 from toolkit.case.call import CaseCall, CaseType, load_call
 from toolkit.case.check import CaseCheck, check_case
 from toolkit.case.parts import is_litter
-from toolkit.case.review import REVIEW_FILE, Review, case_key, read_reviews
+from toolkit.case.review import Review, case_key, read_reviews
 from toolkit.case.studio import REGISTER_STEM, Studio, find_register, read_register
 from toolkit.errors import InputError
 from toolkit.i18n import t
@@ -69,12 +69,12 @@ class DistrictSet:
 
 
 def _entries(folder: Path) -> list[Path]:
-    skip = {REVIEW_FILE}
+    """Every case in the district folder: its sub-folders and zips (the register and the review
+    record are files of other kinds)."""
     return [
         path
         for path in sorted(folder.iterdir())
         if not is_litter(path)
-        and path.name not in skip
         and not path.name.startswith(".")
         and (path.is_dir() or path.suffix.lower() == ".zip")
     ]

@@ -62,28 +62,47 @@ def read_document(path: Path) -> CaseDocument:
     return CaseDocument(tuple(p for p in paragraphs(body)))
 
 
+_NUMERALS = "一二三四五六七八九十"
+
+
+def outline(title: str, sections: dict[str, str]) -> list[tuple[str, str]]:
+    """The document the toolkit writes, as (kind, text): the title, then each section as a numbered
+    heading and its non-blank lines. The case page counts this very text."""
+    lines = [("title", title)]
+    for index, (name, body) in enumerate(sections.items()):
+        lines.append(("heading", f"{_NUMERALS[index % 10]}、{name}"))
+        lines += [("text", line.strip()) for line in body.splitlines() if line.strip()]
+    return lines
+
+
+def song_typeface(document: object, *styles: str) -> None:
+    """East Asian text in 宋体 for these styles, as Chinese official documents are printed."""
+    from docx.oxml.ns import qn
+
+    for name in styles:
+        style = document.styles[name]  # type: ignore[attr-defined]
+        style.font.name = "宋体"
+        style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+
+
 def write_document(path: Path, *, title: str, sections: dict[str, str]) -> None:
     """A case document: its title, then each section as a numbered heading and its paragraphs."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
     from docx.shared import Pt
 
     document = Document()
-    for style_name in ("Normal", "Heading 1", "Heading 2", "Title"):
-        style = document.styles[style_name]
-        style.font.name = "宋体"
-        style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+    song_typeface(document, "Normal", "Heading 1", "Heading 2", "Title")
     document.styles["Normal"].font.size = Pt(12)
-    heading = document.add_paragraph()
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = heading.add_run(title)
-    run.bold = True
-    run.font.size = Pt(16)
-    numbers = "一二三四五六七八九十"
-    for index, (name, body) in enumerate(sections.items()):
-        document.add_heading(f"{numbers[index % 10]}、{name}", level=2)
-        for line in body.splitlines():
-            if line.strip():
-                document.add_paragraph(line.strip())
+    for kind, text in outline(title, sections):
+        if kind == "title":
+            heading = document.add_paragraph()
+            heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = heading.add_run(text)
+            run.bold = True
+            run.font.size = Pt(16)
+        elif kind == "heading":
+            document.add_heading(text, level=2)
+        else:
+            document.add_paragraph(text)
     document.save(str(path))

@@ -16,6 +16,7 @@ from pathlib import Path
 from docx.oxml.ns import qn
 
 from toolkit.case.call import CaseCall
+from toolkit.case.document import song_typeface
 from toolkit.case.wordxml import EMPTY_BOXES, TICK_MARKS, UNTICKED, has_picture, paragraphs
 
 FORM_TITLE = "国家中小学智慧教育平台教师研修应用案例信息表"
@@ -213,7 +214,8 @@ def write_form(form: CaseForm, path: Path, call: CaseCall) -> None:
     from docx.shared import Pt
 
     document = Document()
-    _chinese_font(document)
+    song_typeface(document, "Normal")
+    document.styles["Normal"].font.size = Pt(11)
     heading = document.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title = heading.add_run(FORM_TITLE)
@@ -252,14 +254,3 @@ def write_form(form: CaseForm, path: Path, call: CaseCall) -> None:
     box = "" if form.consent else UNTICKED
     consent.add_run(f"{box}{CONSENT_PUBLISH}；{box}{CONSENT_RECOMMEND}。")
     document.save(str(path))
-
-
-def _chinese_font(document: object) -> None:
-    """Body text in 宋体 for East Asian characters, as the official form is printed."""
-    from docx.shared import Pt
-
-    style = document.styles["Normal"]  # type: ignore[attr-defined]
-    style.font.name = "宋体"
-    style.font.size = Pt(11)
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), "宋体")

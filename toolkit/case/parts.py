@@ -96,7 +96,8 @@ def find_parts(root: Path, call: CaseCall, *, source: Path | None = None) -> Cas
         )
     elif len(forms) > 1:
         problems.append(t("case.parts.two_forms", files="、".join(p.name for p, _ in forms)))
-    rest = [p for p in top if p != form_file and not (len(forms) > 1 and any(p == f for f, _ in forms))]
+    form_files = {path for path, _ in forms}
+    rest = [p for p in top if p not in form_files]
     named = [p for p in rest if any(word in p.stem for word in _DOCUMENT_WORDS)]
     document_file: Path | None = None
     if len(named) == 1:
@@ -115,7 +116,7 @@ def find_parts(root: Path, call: CaseCall, *, source: Path | None = None) -> Cas
                 folder=MATERIAL_FOLDER,
             )
         )
-    chosen = {p for p in (form_file, document_file) if p is not None} | {f for f, _ in forms}
+    chosen = form_files | {document_file}
     materials = tuple(p for p in files if p not in chosen)
     return CaseParts(
         source=source or root,
