@@ -80,6 +80,7 @@ def test_a_typical_case_submitted_and_confirmed_through_the_hub(
     _wait_or_explain(page, hub, ".workshop-case-writer", "case-3-writer")
     text = assert_no_code(page)
     assert "案例信息表" in text and "CaseWriter" not in text
+    shot(page, "case-3-writer")
     page.go_back(wait_until="domcontentloaded")
     _open_typical_case(page, hub, "case-4-open")
     page.locator(".participation-role label", has_text="确认参与本组案例").click()

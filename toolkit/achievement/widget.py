@@ -35,6 +35,10 @@ add_messages(
         "participation.submitter": {"zh": "提交人工号", "en": "submitter's ID"},
         "participation.contribution": {"zh": "我承担的工作", "en": "what I did"},
         "participation.done": {"zh": "参与情况已填写完整", "en": "Participation complete"},
+        "participation.no_files": {
+            "zh": "。确认参与不需要上传材料，下方证据提交板的缺项不影响您的提交。",
+            "en": ". A confirmation needs no files: the gaps the evidence board shows do not count.",
+        },
         "points.title": {"zh": "这节课运用了哪些能力点", "en": "Which points this lesson shows"},
         "points.hint": {
             "zh": "按住 Ctrl（Mac 上为 ⌘）可多选；“一课多点”至少选 {need} 个。",
@@ -108,7 +112,9 @@ class ParticipationPanel(widgets.VBox):
             + "".join(f"<li>{html.escape(m)}</li>" for m in missing)
             + "</ul>"
             if missing
-            else f"<span style='color:#2e7d32'>{t('participation.done')}</span>"
+            else f"<span style='color:#2e7d32'>{t('participation.done')}"
+            + (t("participation.no_files") if mode == CONFIRM else "")
+            + "</span>"
         )
 
 
