@@ -63,11 +63,17 @@ def _parser() -> argparse.ArgumentParser:
     load = ledger_commands.add_parser("import", help="把研修记录导入课程 / import a ledger into a course")
     load.add_argument("course_dir")
     load.add_argument("file", help="研修记录：CSV、xlsx 或 xls / research ledger")
+    load.add_argument(
+        "--kinds", default=None, help="类型对照表：平台类型→方案类型 / platform kind names to the scheme's"
+    )
 
     hours = commands.add_parser("hours", help="按方案统计研修学时 / research hours under a scheme")
     hours.add_argument("ledger", help="研修记录：CSV、xlsx 或 xls / research ledger")
     hours.add_argument("--scheme", required=True, help="规则方案，如 guangdong-2021 / scheme")
     hours.add_argument("--out", default=None, help="输出 .csv 或 .xlsx（默认打印）/ output file")
+    hours.add_argument(
+        "--kinds", default=None, help="类型对照表：平台类型→方案类型 / platform kind names to the scheme's"
+    )
 
     assess = commands.add_parser("assess", help="按方案计算角色得分与合格率 / role scores and pass rates")
     assess.add_argument("ledger", help="研修记录：CSV、xlsx 或 xls / research ledger")
@@ -75,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("--roster", required=True, help="名单文件 / roster file")
     assess.add_argument("--out", default=None, help="个人得分 .csv 或 .xlsx（默认打印）/ people")
     assess.add_argument("--school-out", default=None, help="各校合格率 .csv 或 .xlsx / schools")
+    assess.add_argument(
+        "--kinds", default=None, help="类型对照表：平台类型→方案类型 / platform kind names to the scheme's"
+    )
 
     report = commands.add_parser("report", help="导出课程报告 xlsx / export the course report")
     report.add_argument("course_dir")
@@ -189,17 +198,22 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "ledger":
         from toolkit.ledger.course import import_ledger
 
-        print(import_ledger(args.course_dir, args.file).message())
+        print(import_ledger(args.course_dir, args.file, kinds_file=args.kinds).message())
         return 0
     if args.command == "hours":
         from toolkit.ledger.commands import hours_command
 
-        return hours_command(args.ledger, scheme=args.scheme, out=args.out)
+        return hours_command(args.ledger, scheme=args.scheme, out=args.out, kinds=args.kinds)
     if args.command == "assess":
         from toolkit.assess.commands import assess_command
 
         return assess_command(
-            args.ledger, scheme=args.scheme, roster=args.roster, out=args.out, school_out=args.school_out
+            args.ledger,
+            scheme=args.scheme,
+            roster=args.roster,
+            out=args.out,
+            school_out=args.school_out,
+            kinds=args.kinds,
         )
     if args.command == "report":
         from toolkit.report.workbook import report_message, write_report

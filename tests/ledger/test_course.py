@@ -78,3 +78,20 @@ def test_nbgrader_submissions_count_as_the_matching_activities(course: Path, tmp
     assert people.loc["T2", "score"] == 30 and people.loc["T3", "score"] == 10
     assert people.loc["A1", "role"] == "admin" and people.loc["A1", "pass_rate"] == 0  # 1 of 3 passed
     assert course_hours(course) is None  # the Hefei scheme scores roles; it has no hours rule
+
+
+def test_the_platform_kind_mapping_is_given_once_and_kept_by_the_course(course: Path, tmp_path: Path) -> None:
+    mapping = tmp_path / "对照.csv"
+    mapping.write_text("平台类型,方案类型\n观看课程视频,网络课程学习\n", encoding="utf-8")
+    platform = write(tmp_path / "platform.csv", ["T3,v1,观看课程视频,,120,"])
+    refused = workshop("ledger", "import", str(course), str(platform))
+    assert refused.returncode == 2 and "是不是“网络课程学习”？" in refused.stderr
+    first = workshop("ledger", "import", str(course), str(platform), "--kinds", str(mapping))
+    assert first.returncode == 0, first.stderr
+    # The next export from the same platform goes through without the file.
+    later = write(tmp_path / "platform-2.csv", ["T3,v2,观看课程视频,,60,"])
+    assert workshop("ledger", "import", str(course), str(later)).returncode == 0
+    assert [row for row in stored(course) if row[0] == "T3" and row[1] in ("v1", "v2")] == [
+        ("T3", "v1", 120.0, 0),
+        ("T3", "v2", 60.0, 0),
+    ]

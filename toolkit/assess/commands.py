@@ -6,8 +6,7 @@ from pathlib import Path
 
 from toolkit.assess.score import assess
 from toolkit.i18n import add_messages, t
-from toolkit.ledger.commands import emit_table, note_duplicates
-from toolkit.ledger.read import read_ledger
+from toolkit.ledger.commands import emit_table, note_duplicates, read_with_kinds
 
 add_messages(
     {
@@ -30,18 +29,18 @@ def assess_command(
     roster: str | Path,
     out: str | Path | None = None,
     school_out: str | Path | None = None,
+    kinds: str | Path | None = None,
 ) -> int:
     """Role scores (and, with ``school_out``, school pass rates); both files are written only
     after everything has been read and computed."""
     from toolkit.export import check_output, write_table
     from toolkit.roster import read_roster
-    from toolkit.scheme import load_scheme
 
     for target in (out, school_out):
         if target is not None:
             check_output(target)
     people = read_roster(roster)
-    ledger = read_ledger(ledger_file, load_scheme(scheme))
+    ledger = read_with_kinds(ledger_file, scheme, kinds)
     result = assess(ledger, people)
     note_duplicates(ledger)
     emit_table(

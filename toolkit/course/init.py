@@ -21,6 +21,7 @@ from toolkit.course.config import (
     load_course,
     write_config,
 )
+from toolkit.course.stored import store_setting
 from toolkit.environment import ensure_tools_on_path
 from toolkit.errors import InputError
 from toolkit.evidence.check import ASSIGNMENT_RUBRIC
@@ -192,8 +193,8 @@ def _sync_gradebook(
                     .values(active=False, updated_at=now)
                 )
                 kept += 1
-        _set(session, "environment", environment)
-        _set(session, "scheme", scheme)
+        store_setting(session, "environment", environment)
+        store_setting(session, "scheme", scheme)
         session.commit()
         return added, updated, kept
     except SQLAlchemyError as exc:
@@ -214,18 +215,6 @@ def _archive(session: object, record: dict[str, object], *, reason: str, now: dt
             archived_at=now,
         )
     )
-
-
-def _set(session: object, key: str, value: str) -> None:
-    current = session.execute(  # type: ignore[attr-defined]
-        select(tables.setting.c.value).where(tables.setting.c.key == key)
-    ).scalar()
-    if current is None:
-        session.execute(tables.setting.insert().values(key=key, value=value))  # type: ignore[attr-defined]
-    elif current != value:
-        session.execute(  # type: ignore[attr-defined]
-            tables.setting.update().where(tables.setting.c.key == key).values(value=value)
-        )
 
 
 def _copy_source_assignments(source: Path) -> tuple[int, int]:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from toolkit.i18n import add_messages, t
 from toolkit.ledger.hours import count_hours
-from toolkit.ledger.read import Ledger, read_ledger
+from toolkit.ledger.read import Ledger, read_kind_map, read_ledger
 
 add_messages(
     {
@@ -43,14 +43,28 @@ def emit_table(frame: pd.DataFrame, out: str | Path | None, message: str) -> Non
         print(message)
 
 
-def hours_command(ledger_file: str | Path, *, scheme: str, out: str | Path | None = None) -> int:
+def read_with_kinds(ledger_file: str | Path, scheme: str, kinds: str | Path | None) -> Ledger:
+    """The ledger under ``scheme``, platform kind names mapped by the ``kinds`` file if given."""
+    from toolkit.scheme import load_scheme
+
+    loaded = load_scheme(scheme)
+    mapping = read_kind_map(kinds, loaded) if kinds is not None else None
+    return read_ledger(ledger_file, loaded, kinds=mapping)
+
+
+def hours_command(
+    ledger_file: str | Path,
+    *,
+    scheme: str,
+    out: str | Path | None = None,
+    kinds: str | Path | None = None,
+) -> int:
     """Counted hours per teacher; 0 on success (bad input raises InputError → exit 2)."""
     from toolkit.export import check_output
-    from toolkit.scheme import load_scheme
 
     if out is not None:
         check_output(out)
-    ledger = read_ledger(ledger_file, load_scheme(scheme))
+    ledger = read_with_kinds(ledger_file, scheme, kinds)
     frame = count_hours(ledger)
     note_duplicates(ledger)
     emit_table(

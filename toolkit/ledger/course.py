@@ -4,6 +4,7 @@ nbgrader knows (a submitted self-test or plan counts as that activity when the s
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,13 +13,13 @@ from sqlalchemy import create_engine, select, text
 
 from toolkit.course import tables
 from toolkit.course.config import load_course
-from toolkit.course.stored import stored_setting
+from toolkit.course.stored import store_setting, stored_setting
 from toolkit.errors import InputError
 from toolkit.gradebook import CourseData, read_course
 from toolkit.i18n import add_messages, t
-from toolkit.ledger.read import Ledger, LedgerRow, read_ledger
+from toolkit.ledger.read import Ledger, LedgerRow, read_kind_map, read_ledger
 from toolkit.roster import Roster, Teacher
-from toolkit.scheme import DEFAULT_SCHEME, Scheme, load_scheme
+from toolkit.scheme import DEFAULT_SCHEME, ActivityKind, Scheme, load_scheme
 
 add_messages(
     {
@@ -33,6 +34,7 @@ add_messages(
     }
 )
 
+KIND_MAP_SETTING = "ledger_kinds"  # {platform spelling (normalised): scheme kind id}, as JSON
 NBGRADER_ROW = 0  # rows that come from nbgrader, not from a ledger file
 _ID_BLOCK = 500  # IDs per UPDATE … WHERE id IN (…), well under every database's parameter limit
 
@@ -83,10 +85,28 @@ def _same(stored: dict[str, object], new: dict[str, object]) -> bool:
     return all(stored[key] == new[key] for key in keys)
 
 
-def import_ledger(course_dir: str | Path, ledger_file: str | Path) -> ImportReport:
-    """Check the whole file first, then store it in one transaction; a changed row supersedes the old one."""
+def stored_kind_map(db_url: str, scheme: Scheme) -> dict[str, ActivityKind]:
+    """The platform spellings a trainer mapped on an earlier import (kinds the scheme no longer has
+    are left out)."""
+    found = json.loads(stored_setting(db_url, KIND_MAP_SETTING) or "{}")
+    ids = {kind.id: kind for kind in scheme.activities}
+    return {platform: ids[kind_id] for platform, kind_id in found.items() if kind_id in ids}
+
+
+def import_ledger(
+    course_dir: str | Path, ledger_file: str | Path, *, kinds_file: str | Path | None = None
+) -> ImportReport:
+    """Check the whole file first, then store it in one transaction; a changed row supersedes the old one.
+
+    ``kinds_file`` maps the platform's kind names to the scheme's; the course keeps the mapping,
+    so later imports from the same platform need no file (a new file adds to it and wins).
+    """
     settings = load_course(course_dir)
-    ledger = read_ledger(ledger_file, course_scheme(course_dir))
+    scheme = course_scheme(course_dir)
+    kinds = stored_kind_map(settings.db_url, scheme)
+    if kinds_file is not None:
+        kinds.update(read_kind_map(kinds_file, scheme))
+    ledger = read_ledger(ledger_file, scheme, kinds=kinds)
     now = dt.datetime.now().replace(microsecond=0)
     engine = create_engine(settings.db_url, future=True)
     try:
@@ -128,6 +148,9 @@ def import_ledger(course_dir: str | Path, ledger_file: str | Path) -> ImportRepo
                 )
             if inserts:
                 connection.execute(tables.ledger.insert(), inserts)
+            if kinds_file is not None:
+                mapping = {platform: kind.id for platform, kind in sorted(kinds.items())}
+                store_setting(connection, KIND_MAP_SETTING, json.dumps(mapping, ensure_ascii=False))
     finally:
         engine.dispose()
     updated = len(superseded)
