@@ -28,8 +28,16 @@ def _cell(value: object) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
-def write_sheet(sheet: object, frame: pd.DataFrame, *, title: str | None = None) -> None:
-    """``frame`` into an empty openpyxl worksheet; ``title`` also sets it up for printing."""
+def write_sheet(
+    sheet: object,
+    frame: pd.DataFrame,
+    *,
+    title: str | None = None,
+    header_left: str = "",
+    header_right: str = "",
+) -> None:
+    """``frame`` into an empty openpyxl worksheet; ``title`` also sets it up for printing, with
+    ``header_left`` (the school, say) and ``header_right`` (the date) beside it in the page header."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     thin = Side(style="thin", color="BFBFBF")
@@ -45,7 +53,7 @@ def write_sheet(sheet: object, frame: pd.DataFrame, *, title: str | None = None)
     wrap = Alignment(wrap_text=True, vertical="top")
     for index, column in enumerate(frame.columns, start=1):
         letter = sheet.cell(row=1, column=index).column_letter  # type: ignore[attr-defined]
-        is_rate = "率" in str(column)
+        is_rate = str(column).endswith("率")  # 合格率, not 合格率得分
         widths = [display_width(column)]
         for row in range(2, len(frame) + 2):
             cell = sheet.cell(row=row, column=index)  # type: ignore[attr-defined]
@@ -60,16 +68,29 @@ def write_sheet(sheet: object, frame: pd.DataFrame, *, title: str | None = None)
     sheet.freeze_panes = "A2"  # type: ignore[attr-defined]
     sheet.row_dimensions[1].height = 22  # type: ignore[attr-defined]
     if title is not None:
-        _print_setup(sheet, title)
+        print_setup(sheet, title, left=header_left, right=header_right)
 
 
-def _print_setup(sheet: object, title: str) -> None:
+def _header_text(text: str) -> str:
+    return text.replace("&", "&&")  # a lone & starts a header code (&P, &D …)
+
+
+def print_setup(
+    sheet: object, title: str, *, left: str = "", right: str = "", title_rows: str = "1:1"
+) -> None:
+    """Landscape A4, one page wide, ``title_rows`` on every page, the title (with ``left`` and
+    ``right`` beside it) in the page header and "第 N 页，共 M 页" in the footer."""
     setup = sheet.page_setup  # type: ignore[attr-defined]
     setup.orientation = "landscape"
     setup.paperSize = sheet.PAPERSIZE_A4  # type: ignore[attr-defined]
     setup.fitToWidth = 1
     setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[attr-defined]
-    sheet.print_title_rows = "1:1"  # type: ignore[attr-defined]
-    sheet.oddHeader.center.text = title.replace("&", "&&")  # type: ignore[attr-defined]
+    if title_rows is not None:
+        sheet.print_title_rows = title_rows  # type: ignore[attr-defined]
+    sheet.oddHeader.center.text = _header_text(title)  # type: ignore[attr-defined]
+    if left:
+        sheet.oddHeader.left.text = _header_text(left)  # type: ignore[attr-defined]
+    if right:
+        sheet.oddHeader.right.text = _header_text(right)  # type: ignore[attr-defined]
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"  # type: ignore[attr-defined]

@@ -42,6 +42,15 @@ SCHOOL_HEADERS = {
 class ReportTables:
     scheme_name: str
     sheets: dict[str, pd.DataFrame]  # sheet name → table, in workbook order
+    schools_label: str = ""  # who the report is about, for the printed page header
+
+
+def schools_label(schools: pd.Series) -> str:
+    """One school by name; several as the first two and how many in all (a page header is short)."""
+    names = sorted({name for name in schools if isinstance(name, str) and name})
+    if len(names) <= 2:
+        return "、".join(names)
+    return f"{'、'.join(names[:2])} 等 {len(names)} 所学校"
 
 
 def _status(data: CourseData, teacher_ids: pd.Series, assignment: str) -> pd.Series:
@@ -188,4 +197,4 @@ def build_report_tables(course_dir: str | Path) -> ReportTables:
     if scores is not None:
         names = {**SCORE_HEADERS, **item_names(scheme)}
         sheets["考核"] = scores.assign(role=scores["role"].map(ROLE_NAMES)).rename(columns=names)
-    return ReportTables(scheme.name, sheets)
+    return ReportTables(scheme.name, sheets, schools_label(teachers["学校"]))

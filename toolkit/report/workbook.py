@@ -8,8 +8,9 @@ from pathlib import Path
 from toolkit.atomic import write_atomic
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
+from toolkit.localtime import local_zone
 from toolkit.report.tables import build_report_tables
-from toolkit.sheets import display_width, write_sheet
+from toolkit.sheets import display_width, print_setup, write_sheet
 
 add_messages(
     {
@@ -33,6 +34,7 @@ add_messages(
 )
 
 SHEET_ORDER = ("教师", "教研组", "学校", "能力点", "学时", "考核")
+REPORT_TITLE = "信息技术应用能力提升工程2.0 研修报告"
 
 
 def write_report(course_dir: str | Path, *, out: str | Path) -> Path:
@@ -48,23 +50,37 @@ def write_report(course_dir: str | Path, *, out: str | Path) -> Path:
         "学时": t("report.no_hours", scheme=tables.scheme_name),
         "考核": t("report.no_scores", scheme=tables.scheme_name),
     }
+    now = dt.datetime.now(local_zone())
+    printed = {"header_left": tables.schools_label, "header_right": now.strftime("%Y-%m-%d")}
     book = Workbook()
     book.remove(book.active)
     for name in SHEET_ORDER:
         sheet = book.create_sheet(name)
+        title = f"{REPORT_TITLE} · {name}"
         if name in tables.sheets:
-            write_sheet(sheet, tables.sheets[name])
+            write_sheet(sheet, tables.sheets[name], title=title, **printed)
         else:
             sheet["A1"] = notes[name]
             sheet["A1"].font = Font(italic=True, color="7F7F7F")
             sheet.column_dimensions["A"].width = display_width(notes[name]) + 2
+            print_setup(
+                sheet, title, left=printed["header_left"], right=printed["header_right"], title_rows=None
+            )
     about = book.create_sheet("说明")
     about.append(["课程目录", str(Path(course_dir).resolve())])
+    about.append(["学校", tables.schools_label])
     about.append(["规则方案", tables.scheme_name])
-    about.append(["生成时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")])
+    about.append(["生成时间", now.strftime("%Y-%m-%d %H:%M")])
     about.append(["说明", "学时与考核两表与 workshop hours / workshop assess 对同一记录的计算结果一致。"])
     about.column_dimensions["A"].width = 12
     about.column_dimensions["B"].width = 80
+    print_setup(
+        about,
+        f"{REPORT_TITLE} · 说明",
+        left=printed["header_left"],
+        right=printed["header_right"],
+        title_rows=None,
+    )
     write_atomic(target, lambda part: book.save(part))
     return target
 
