@@ -85,6 +85,14 @@ def _parser() -> argparse.ArgumentParser:
         "--kinds", default=None, help="类型对照表：平台类型→方案类型 / platform kind names to the scheme's"
     )
 
+    scope = commands.add_parser("scope", help="查看或选择课程范围（能力点）/ show or choose the course scope")
+    scope.add_argument("course_dir")
+    chosen = scope.add_mutually_exclusive_group()
+    chosen.add_argument(
+        "--points", nargs="+", default=None, help="开设的能力点，如 A1,A3,B2 / the points offered"
+    )
+    chosen.add_argument("--all", action="store_true", help="开设教学环境允许的全部能力点 / every point")
+
     report = commands.add_parser("report", help="导出课程报告 xlsx / export the course report")
     report.add_argument("course_dir")
     report.add_argument("--out", required=True, help="报告文件 .xlsx / report workbook")
@@ -215,6 +223,15 @@ def _run(args: argparse.Namespace) -> int:
             school_out=args.school_out,
             kinds=args.kinds,
         )
+    if args.command == "scope":
+        from toolkit.course.scope import course_scope, parse_points, set_scope
+
+        if args.points is None and not args.all:
+            print(t("scope.current", scope=course_scope(args.course_dir).label()))
+            return 0
+        points = None if args.all else parse_points(args.points)
+        print(t("scope.set", scope=set_scope(args.course_dir, points).label()))
+        return 0
     if args.command == "report":
         from toolkit.report.workbook import report_message, write_report
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pandas as pd
 import pytest
 
 from toolkit.dashboard.data import DashboardData
 from toolkit.dashboard.markup import filter_teachers
-from toolkit.dashboard.progress import hours_tables, score_tables, tier_text
-from toolkit.scheme import load_scheme
+from toolkit.dashboard.progress import credit_tables, hours_tables, score_tables, tier_text
+from toolkit.scheme import HoursCategory, HoursRule, load_scheme
 
 
 @pytest.mark.parametrize(
@@ -77,3 +80,35 @@ def test_scores_per_role_school_and_person(small: DashboardData) -> None:
     only = filter_teachers(small.teachers, {"school": "二中"})
     _, groups, schools, people = score_tables(small, only)
     assert list(schools["学校"]) == ["二中"] and list(people["工号"]) == ["T3"]
+
+
+def test_credits_per_group_and_person(small: DashboardData) -> None:
+    # T1 passed A1 and B1 at the desk (10 学分), T2 nothing, T3 four points (20 学分).
+    credits = pd.DataFrame(
+        [("T1", 10.0, False, "A1、B1"), ("T2", 0.0, False, ""), ("T3", 20.0, True, "A1、A2、B1、C1")],
+        columns=["teacher_id", "credits", "credits_complete", "passed_points"],
+    )
+    data = dataclasses.replace(small, credits=credits)
+    cards, groups, people = credit_tables(data, data.teachers)
+    assert ">20<" in cards and "1 / 3" in cards and ">10.0<" in cards  # (10 + 0 + 20) / 3
+    assert groups.to_dict("records")[0] == {
+        "学校": "一中", "教研组": "数学组", "人数": 1, "学分达标人数": 0, "平均学分": 10.0,
+    }  # fmt: skip
+    assert "10 / 20" in people["认证学分"].iloc[0] and "width:50%" in people["认证学分"].iloc[0]
+    assert list(people["通过的能力点"]) == ["A1、B1", "—", "A1、A2、B1、C1"]
+
+
+def test_hours_show_each_category_against_its_own_minimum(small: DashboardData) -> None:
+    rule = HoursRule(
+        target=60,
+        categories=(HoursCategory("online", "网络研修", 30), HoursCategory("practice", "校本研修", 30)),
+    )
+    hours = small.hours.assign(  # type: ignore[union-attr]
+        counted_hours=[60.0, 60.0, 0.0], complete=[True, False, False],
+        hours_online=[30.0, 29.5, 0.0], hours_practice=[30.0, 30.5, 0.0],
+    )  # fmt: skip
+    data = dataclasses.replace(small, scheme=dataclasses.replace(small.scheme, hours=rule), hours=hours)
+    _, _, people = hours_tables(data, data.teachers)
+    assert "30 / 30" in people["网络研修"].iloc[0] and "29.5 / 30" in people["网络研修"].iloc[1]
+    assert "30.5 / 30" in people["校本研修"].iloc[1]
+    assert list(people["学时达标"]) == [True, False, False]

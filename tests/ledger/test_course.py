@@ -77,7 +77,10 @@ def test_nbgrader_submissions_count_as_the_matching_activities(course: Path, tmp
     assert people.loc["T1", "score"] == 45 and people.loc["T1", "passed"]
     assert people.loc["T2", "score"] == 30 and people.loc["T3", "score"] == 10
     assert people.loc["A1", "role"] == "admin" and people.loc["A1", "pass_rate"] == 0  # 1 of 3 passed
-    assert course_hours(course) is None  # the Hefei scheme scores roles; it has no hours rule
+    # Hefei's 60 学时 need 30 online: 600 minutes at 45 a 学时 are 13.33, so nobody is complete yet.
+    hours = course_hours(course).set_index("teacher_id")  # type: ignore[union-attr]
+    assert hours.loc["T1", "hours_online"] == hours.loc["T2", "hours_online"] == 13.33
+    assert hours.loc["T1", "hours_practice"] == 0 and not hours["complete"].any()
 
 
 def test_the_platform_kind_mapping_is_given_once_and_kept_by_the_course(course: Path, tmp_path: Path) -> None:

@@ -173,5 +173,57 @@ def test_workshop_hours_exits_2_on_a_bad_ledger_and_writes_nothing(tmp_path: Pat
 
 
 def test_a_scheme_without_an_hours_rule_is_refused(tmp_path: Path) -> None:
-    result = workshop("hours", str(ledger(tmp_path, ["t1,a1,自测诊断,,"])), "--scheme", "hefei-2021")
+    scheme = tmp_path / "roles-only.yaml"
+    scheme.write_text(
+        "schema_version: 1\nkind: scheme\nid: roles-only\nactivities:\n  - {id: self_test, name: 自测诊断}\n",
+        encoding="utf-8",
+    )
+    result = workshop("hours", str(ledger(tmp_path, ["t1,a1,自测诊断,,"])), "--scheme", str(scheme))
     assert result.returncode == 2 and "没有学时规则" in result.stderr and "guangdong-2021" in result.stderr
+
+
+HEFEI = load_scheme("hefei-2021")
+HEFEI_HEADER = "工号,活动编号,类型,学时,分钟\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # 1327.5 minutes / 45 = 29.5 online + 20 + 10.5 practice = 60 in all, but online is short of 30.
+        (
+            ["h,c1,网络课程学习,,1327.5", "h,r1,校本教研,20,", "h,r2,校本教研,10.5,"],
+            (60.0, False, 29.5, 30.5),
+        ),
+        # 1350 / 45 = 30 online and 30 practice: both minimums met exactly.
+        (["h,c1,网络课程学习,,1350", "h,r1,校本教研,30,"], (60.0, True, 30.0, 30.0)),
+        # 2025 / 45 = 45 online gives 74.5 in all, yet 29.5 practice is short of 30.
+        (["h,c1,网络课程学习,,2025", "h,r1,校本教研,29.5,"], (74.5, False, 45.0, 29.5)),
+        # Minutes from two courses add up: 900 + 450 = 1350 = 30 学时.
+        (["h,c1,网络课程学习,,900", "h,c2,网络课程学习,,450", "h,r1,校本教研,30,"], (60.0, True, 30.0, 30.0)),
+        # A discussion and the self-test earn no hours.
+        (["h,d1,线上讨论,,", "h,s1,自测诊断,,", "h,c1,网络课程学习,,1350"], (30.0, False, 30.0, 0.0)),
+    ],
+)
+def test_hefei_60_hours_need_30_online_and_30_school_based_each(
+    tmp_path: Path, rows: list[str], expected: tuple[float, bool, float, float]
+) -> None:
+    frame = count_hours(read_ledger(ledger(tmp_path, rows, header=HEFEI_HEADER), HEFEI))
+    assert list(frame.columns) == [
+        "teacher_id",
+        "counted_hours",
+        "complete",
+        "hours_online",
+        "hours_practice",
+    ]
+    (row,) = frame.itertuples(index=False)
+    assert (row.counted_hours, row.complete, row.hours_online, row.hours_practice) == expected
+
+
+def test_workshop_hours_under_hefei_prints_each_category(tmp_path: Path) -> None:
+    path = ledger(tmp_path, ["h,c1,网络课程学习,,1327.5", "h,r1,校本教研,30.5,"], header=HEFEI_HEADER)
+    result = workshop("hours", str(path), "--scheme", "hefei-2021")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "teacher_id,counted_hours,complete,hours_online,hours_practice",
+        "h,60.0,False,29.5,30.5",
+    ]

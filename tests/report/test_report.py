@@ -59,7 +59,19 @@ def test_hefei_report_matches_workshop_assess(tmp_path: Path) -> None:
     assert school["参训学员"] == int(cli_school["participants"]) == 6
     assert school["合格人数"] == int(cli_school["passed"]) == 3
     assert school["合格率"] == float(cli_school["pass_rate"]) and school["合格率得分"] == 4
-    assert "没有学时规则" in book["学时"]["A1"].value
+    hours = workshop("hours", str(ledger), "--scheme", "hefei-2021", "--out", str(tmp_path / "hours.csv"))
+    assert hours.returncode == 0, hours.stderr
+    by_cli = {row["teacher_id"]: row for row in _csv(tmp_path / "hours.csv")}
+    sheet_hours = _sheet_rows(report, "学时")
+    assert list(sheet_hours[0]) == ["工号", "计入学时", "学时达标", "网络研修学时", "校本研修学时"]
+    for row in sheet_hours:
+        cli_row = by_cli.get(str(row["工号"]))
+        if cli_row is None:  # in the course without a ledger row: nothing counted
+            assert row["计入学时"] == 0 and row["学时达标"] == "否"
+            continue
+        assert row["计入学时"] == float(cli_row["counted_hours"])
+        assert row["网络研修学时"] == float(cli_row["hours_online"])
+        assert row["校本研修学时"] == float(cli_row["hours_practice"])
     teachers = {row["工号"]: row for row in _sheet_rows(report, "教师")}
     assert teachers["T4"]["考核得分"] == 42 and teachers["T4"]["角色"] == "教师"
 

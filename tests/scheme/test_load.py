@@ -33,6 +33,46 @@ def test_an_unknown_scheme_names_the_ones_there_are() -> None:
         ),
         ({"schema_version": 1, "kind": "scheme", "selection": {"min_dimensions": "三"}}, "这里是“三”"),
         ({"schema_version": 1, "kind": "scheme", "plan": {"min_practice_share": 1.5}}, "min_practice_share"),
+        (
+            {
+                "schema_version": 1,
+                "kind": "scheme",
+                "hours": {"target": 60, "categories": {"网络": {"min": 30}}},
+            },
+            "“hours.categories”应为 online（线上）或 practice（实践），这里是“网络”",
+        ),
+        (
+            {
+                "schema_version": 1,
+                "kind": "scheme",
+                "hours": {"target": 60, "categories": {"online": {"name": "网络研修", "min": 61}}},
+            },
+            "“hours.categories.online.min”应为 0 到 60",
+        ),
+        (
+            {"schema_version": 1, "kind": "scheme", "hours": {"target": 60, "minutes_per_hour": 0}},
+            "“hours.minutes_per_hour”应为 1 到 600",
+        ),
+        (
+            {
+                "schema_version": 1,
+                "kind": "scheme",
+                "credits": {"target": 20, "per_point": 5, "points": {"D1": 3}},
+            },
+            "“credits.points”中的“D1”不是能力点编号",
+        ),
+        (
+            {"schema_version": 1, "kind": "scheme", "credits": {"target": 20}},
+            "缺少“credits.per_point”",
+        ),
+        (
+            {
+                "schema_version": 1,
+                "kind": "scheme",
+                "credits": {"target": 20, "per_point": 5, "levels": ["及格"]},
+            },
+            "“credits.levels”应为评定等级的列表",
+        ),
     ],
 )
 def test_a_malformed_scheme_is_refused_naming_the_file_and_field(data: object, words: str) -> None:

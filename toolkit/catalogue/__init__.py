@@ -2,6 +2,7 @@
 
 from toolkit.catalogue.points import (
     SCHEMA_VERSION,
+    TASK_PREFIX,
     Catalogue,
     Dimension,
     Environment,
@@ -9,4 +10,12 @@ from toolkit.catalogue.points import (
     load_catalogue,
 )
 
-__all__ = ["SCHEMA_VERSION", "Catalogue", "Dimension", "Environment", "Point", "load_catalogue"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "TASK_PREFIX",
+    "Catalogue",
+    "Dimension",
+    "Environment",
+    "Point",
+    "load_catalogue",
+]

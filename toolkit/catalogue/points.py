@@ -17,6 +17,9 @@ from toolkit.resources import content_dir
 SCHEMA_VERSION = 1
 _CODE = re.compile(r"^[ABC](?:[1-9]|1[0-3])$")
 
+# Each point's evidence is the nbgrader assignment task_<code> (task_A1 … task_C7), graded at the desk.
+TASK_PREFIX = "task_"
+
 
 @dataclass(frozen=True)
 class Dimension:

@@ -21,6 +21,7 @@ from toolkit.course.config import (
     load_course,
     write_config,
 )
+from toolkit.course.scope import stored_scope
 from toolkit.course.stored import store_setting
 from toolkit.environment import ensure_tools_on_path
 from toolkit.errors import InputError
@@ -106,12 +107,14 @@ def init_course(
     people = roster if isinstance(roster, Roster) else read_roster(roster)
     environment = load_catalogue().environment(environment).code
     root = Path(course_dir).resolve()
-    # Read and validate every rule file (the course's own rubrics too) before writing anything.
-    plan_rules = default_rules(scheme=scheme, environment=environment, course_dir=root)
-    rubrics = load_all_rubrics(course_dir=root)
     exists = (root / CONFIG_NAME).is_file()
-    if exists:
-        settings = load_course(root)
+    settings = load_course(root) if exists else None
+    # Read and validate every rule file (the course's own rubrics too) before writing anything;
+    # the plan keeps the course scope an administrator chose.
+    scope = stored_scope(settings.db_url) if settings is not None else ()
+    plan_rules = default_rules(scheme=scheme, environment=environment, course_dir=root, scope=scope)
+    rubrics = load_all_rubrics(course_dir=root)
+    if settings is not None:
         if db_url is not None and db_url != settings.db_url:
             raise InputError(t("init.bad_db", url=db_url, reason=f"{CONFIG_NAME} uses {settings.db_url}"))
         url, course_id = settings.db_url, settings.course_id

@@ -13,9 +13,11 @@ from sqlalchemy import create_engine, text
 
 from toolkit.assess import Assessment
 from toolkit.assess.course import assessment_of
-from toolkit.catalogue import load_catalogue
+from toolkit.assess.credits import count_credits
+from toolkit.catalogue import TASK_PREFIX, load_catalogue
 from toolkit.course import tables
 from toolkit.course.config import CONFIG_NAME, CourseSettings
+from toolkit.course.scope import CourseScope, course_scope
 from toolkit.course.stored import stored_setting
 from toolkit.gradebook import SELF_TEST, CourseData, item_points, read_course
 from toolkit.ledger.course import course_ledger, hours_of
@@ -23,7 +25,6 @@ from toolkit.plan.rules import PLAN_ASSIGNMENT
 from toolkit.rubric import load_point_rubric
 from toolkit.scheme import Scheme
 
-TASK_PREFIX = "task_"  # task_A1 … task_C7: the evidence of one point, graded at the desk
 LEVEL_COLUMNS = ["teacher_id", "assignment", "point", "level_name", "share"]
 
 
@@ -36,6 +37,8 @@ class DashboardData:
     assessment: Assessment | None  # ``workshop assess``; None when the scheme scores no roles
     items: pd.DataFrame  # self-test notebook, cell → point, dimension
     levels: pd.DataFrame  # LEVEL_COLUMNS: the desk's current level per (teacher, task)
+    credits: pd.DataFrame | None = None  # CREDIT_COLUMNS; None when the scheme gives no point credits
+    scope: CourseScope | None = None  # the points the school offers this cycle
 
     @functools.cached_property
     def teachers(self) -> pd.DataFrame:
@@ -99,6 +102,9 @@ def load_dashboard_data(course_dir: str | Path) -> DashboardData:
     course = read_course(course_dir)
     root = course.settings.root
     ledger = course_ledger(root, data=course)
+    levels = _desk_levels(course.settings.db_url, root)
+    rule = ledger.scheme.credits
+    active = list(course.teachers.loc[course.teachers["active"], "teacher_id"])
     return DashboardData(
         course=course,
         scheme=ledger.scheme,
@@ -106,7 +112,9 @@ def load_dashboard_data(course_dir: str | Path) -> DashboardData:
         hours=hours_of(ledger, course),
         assessment=assessment_of(ledger, course),
         items=item_points(root, SELF_TEST),
-        levels=_desk_levels(course.settings.db_url, root),
+        levels=levels,
+        credits=count_credits(levels, rule, people=active) if rule is not None else None,
+        scope=course_scope(root),
     )
 
 

@@ -26,6 +26,7 @@ from toolkit.dashboard.markup import (
 )
 from toolkit.dashboard.view import PagedTable, TeacherFilters
 from toolkit.i18n import add_messages, t
+from toolkit.ledger.hours import category_column
 from toolkit.plotting import figure_png, new_figure
 from toolkit.scheme import PassRateRule
 
@@ -81,6 +82,18 @@ add_messages(
             "zh": "各校学员合格率（虚线为分档线）",
             "en": "Pass rate per school (tier lines)",
         },
+        "progress.scope": {"zh": "课程范围：{scope}", "en": "Course scope: {scope}"},
+        "progress.credits": {"zh": "能力点认证学分", "en": "Point certification credits"},
+        "progress.credit_target": {"zh": "学分要求", "en": "Credits needed"},
+        "progress.credit_rule": {
+            "zh": "评价量规工作台上最新评定为{levels}的能力点，每个计 {per_point:g} 学分",
+            "en": "each point whose latest desk level is {levels} earns {per_point:g} credits",
+        },
+        "progress.credits_done": {"zh": "学分达标人数", "en": "Met the credits"},
+        "progress.mean_credits": {"zh": "平均学分", "en": "Mean credits"},
+        "progress.credit_count": {"zh": "认证学分", "en": "Credits"},
+        "progress.credit_complete": {"zh": "学分达标", "en": "Credits met"},
+        "progress.passed_points": {"zh": "通过的能力点", "en": "Points passed"},
         "progress.school_note": {
             "zh": "合格率按学校全体{roles}计算，教研组、学科、角色筛选不改变它。",
             "en": "A school's pass rate counts all its {roles}; "
@@ -172,6 +185,8 @@ def hours_tables(data: DashboardData, teachers: pd.DataFrame) -> tuple[str, pd.D
         bar(hours, target, reached=done)
         for hours, done in zip(mine["counted_hours"], mine["complete"], strict=True)
     ]
+    for name, cells in category_cells(data, mine).items():
+        people[name] = cells
     people[t("progress.complete")] = mine["complete"].to_numpy()
     return top, groups, people
 
@@ -241,6 +256,52 @@ def score_tables(
     return cards(role_cards), groups, school_table, people
 
 
+def category_cells(data: DashboardData, mine: pd.DataFrame) -> dict[str, list[str]]:
+    """One column per hours category (网络研修, 校本研修): hours against its own minimum."""
+    assert data.scheme.hours is not None
+    columns = {}
+    for category in data.scheme.hours.categories:
+        hours = mine[category_column(category)].fillna(0.0)
+        columns[category.name] = [
+            bar(value, category.minimum, reached=value >= category.minimum - 1e-9) for value in hours
+        ]
+    return columns
+
+
+def credit_tables(data: DashboardData, teachers: pd.DataFrame) -> tuple[str, pd.DataFrame, pd.DataFrame]:
+    """Cards, the per-group table and the per-teacher table of the credits section."""
+    assert data.credits is not None and data.scheme.credits is not None
+    rule = data.scheme.credits
+    mine = teachers.merge(data.credits, on="teacher_id", how="left")
+    top = cards(
+        [
+            (t("progress.credit_target"), f"{rule.target:g}"),
+            (t("progress.credits_done"), f"{int(mine['credits_complete'].sum())} / {len(mine)}"),
+            (t("progress.mean_credits"), f"{mine['credits'].mean():.1f}" if len(mine) else "—"),
+        ]
+    )
+    grouped = mine.groupby(["school", "research_group"], as_index=False).agg(
+        people=("teacher_id", "size"), complete=("credits_complete", "sum"), mean=("credits", "mean")
+    )
+    groups = pd.DataFrame(
+        {
+            t("dashboard.school"): grouped["school"],
+            t("dashboard.group"): grouped["research_group"],
+            t("progress.people"): grouped["people"],
+            t("progress.credits_done"): grouped["complete"].astype(int),
+            t("progress.mean_credits"): grouped["mean"].round(1),
+        }
+    )
+    people = teacher_columns(mine)
+    people[t("progress.credit_count")] = [
+        bar(value, rule.target, reached=done)
+        for value, done in zip(mine["credits"], mine["credits_complete"], strict=True)
+    ]
+    people[t("progress.passed_points")] = mine["passed_points"].replace("", "—").to_numpy()
+    people[t("progress.credit_complete")] = mine["credits_complete"].to_numpy()
+    return top, groups, people
+
+
 class ProgressDashboard(widgets.VBox):
     """Hours and scores under the course's scheme, with the same four filters as the overview."""
 
@@ -255,6 +316,8 @@ class ProgressDashboard(widgets.VBox):
         self.hours = widgets.HTML()
         self.hours_people = PagedTable(css_class="workshop-hours")
         self.hours_chart = widgets.VBox()
+        self.credits = widgets.HTML()
+        self.credit_people = PagedTable(css_class="workshop-credits")
         self.scores = widgets.HTML()
         self.score_people = PagedTable(css_class="workshop-scores")
         self.rate_chart = widgets.VBox()
@@ -262,13 +325,18 @@ class ProgressDashboard(widgets.VBox):
         title = header(
             t("progress.title"), str(self.data.course.settings.root), current="progress", links=True
         )
+        title += f"<p><b>{t('progress.scheme', name=scheme.name, id=scheme.id)}</b></p>"
+        if self.data.scope is not None:
+            title += f"<p>{t('progress.scope', scope=self.data.scope.label())}</p>"
         super().__init__(
             [
-                widgets.HTML(title + f"<p><b>{t('progress.scheme', name=scheme.name, id=scheme.id)}</b></p>"),
+                widgets.HTML(title),
                 self.filters,
                 self.hours,
                 self.hours_people,
                 self.hours_chart,
+                self.credits,
+                self.credit_people,
                 self.scores,
                 self.score_people,
                 self.rate_chart,
@@ -294,6 +362,18 @@ class ProgressDashboard(widgets.VBox):
             self.hours_chart.children = [
                 widgets.Image(value=hours_figure(counted["counted_hours"], self.data.scheme.hours.target))
             ]
+        if self.data.credits is None or self.data.scheme.credits is None:
+            self.credits.value = ""
+            self.credit_people.layout.display = "none"
+        else:
+            rule = self.data.scheme.credits
+            top, groups, people = credit_tables(self.data, teachers)
+            explained = t("progress.credit_rule", levels="、".join(rule.levels), per_point=rule.per_point)
+            self.credits.value = (
+                f"<h3>{t('progress.credits')}</h3><p style='color:#666'>{explained}</p>{top}"
+                f"<h4>{t('progress.groups')}</h4>{table(groups)}<h4>{t('progress.people_title')}</h4>"
+            )
+            self.credit_people.show(people)
         if self.data.assessment is None:
             self.scores.value = f"<h3>{t('progress.scores')}</h3><p>{t('progress.no_roles')}</p>"
             self.score_people.layout.display = "none"

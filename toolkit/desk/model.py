@@ -21,6 +21,7 @@ from nbgrader.api import Grade, Gradebook, MissingEntry
 from sqlalchemy import select
 
 from toolkit.achievement.model import TYPICAL_CASE, achievement_notes, is_confirmation
+from toolkit.catalogue import TASK_PREFIX
 from toolkit.course import tables
 from toolkit.course.config import load_course
 from toolkit.errors import InputError
@@ -54,8 +55,6 @@ add_messages(
         "desk.empty_comment": {"zh": "评语是空的", "en": "the comment is empty"},
     }
 )
-
-TASK_PREFIX = "task_"
 
 
 PLAN_CELL = "plan_quality"

@@ -45,8 +45,18 @@ def ensure_system_user(account: Account, *, home_root: Path) -> pwd.struct_passw
     except KeyError:
         home = home_root / name
         subprocess.run(
-            ["useradd", "--no-create-home", "--home-dir", str(home), "--shell", "/bin/bash",
-             "--user-group", "--comment", account.teacher_id, name],
+            [
+                "useradd",
+                "--no-create-home",
+                "--home-dir",
+                str(home),
+                "--shell",
+                "/bin/bash",
+                "--user-group",
+                "--comment",
+                account.teacher_id,
+                name,
+            ],
             check=True,
             capture_output=True,
         )

@@ -53,7 +53,6 @@ add_messages(
 )
 
 
-
 @dataclass(frozen=True)
 class ModuleEntry:
     code: str

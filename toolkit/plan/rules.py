@@ -66,6 +66,10 @@ add_messages(
             "zh": "{environment}不能选择：{points}",
             "en": "not allowed in {environment}: {points}",
         },
+        "plan.detail.scope": {
+            "zh": "不在学校选定的课程范围内：{points}",
+            "en": "outside the course scope the school chose: {points}",
+        },
         "plan.detail.no_environment": {"zh": "还没有选择学校的教学环境", "en": "no environment chosen"},
         "plan.detail.missing": {"zh": "{point} 缺少{what}", "en": "{point} lacks {what}"},
         "plan.detail.evidence": {"zh": "{point} 未列出：{names}", "en": "{point} does not list: {names}"},
@@ -109,6 +113,12 @@ class PlanRules:
     environment: str
     evidence: Mapping[str, tuple[tuple[str, str], ...]]  # point → ((evidence id, name), ...)
     scheme: str = "default"
+    scope: tuple[str, ...] = ()  # the course scope the school chose; () offers every point
+
+    def allowed(self, environment: str) -> set[str]:
+        """The points a plan may choose in ``environment``, inside the course scope."""
+        codes = {p.code for p in load_catalogue().points_for(environment)}
+        return codes & set(self.scope) if self.scope else codes
 
     def rule_name(self, rule_id: str) -> str:
         return t(
@@ -128,7 +138,11 @@ class RuleResult:
 
 
 def default_rules(
-    *, scheme: str = "default", environment: str = "C", course_dir: str | Path | None = None
+    *,
+    scheme: str = "default",
+    environment: str = "C",
+    course_dir: str | Path | None = None,
+    scope: tuple[str, ...] = (),
 ) -> PlanRules:
     """Rules from a scheme and the rubrics (the course's own rubrics when ``course_dir`` is given)."""
     evidence = {
@@ -137,7 +151,8 @@ def default_rules(
         )
         for point in load_catalogue().points
     }
-    return PlanRules(load_scheme(scheme, course_dir=course_dir).selection, environment, evidence, scheme)
+    selection = load_scheme(scheme, course_dir=course_dir).selection
+    return PlanRules(selection, environment, evidence, scheme, tuple(scope))
 
 
 def rules_to_dict(rules: PlanRules) -> dict[str, Any]:
@@ -150,6 +165,7 @@ def rules_to_dict(rules: PlanRules) -> dict[str, Any]:
         "min_dimensions": rules.selection.min_dimensions,
         "min_practice_share": rules.selection.min_practice_share,
         "evidence": {code: [list(pair) for pair in items] for code, items in rules.evidence.items()},
+        "scope": list(rules.scope),
     }
 
 
@@ -178,7 +194,10 @@ def load_rules(folder: str | Path = ".") -> PlanRules:
             str(code): tuple((str(pair[0]), str(pair[1])) for pair in items)
             for code, items in data["evidence"].items()
         }
-        return PlanRules(selection, str(data["environment"]), evidence, str(data.get("scheme", "default")))
+        scope = tuple(str(code) for code in data.get("scope") or ())
+        return PlanRules(
+            selection, str(data["environment"]), evidence, str(data.get("scheme", "default")), scope
+        )
     except (yaml.YAMLError, KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
         raise InputError(t("plan.rules_file", reason=f"{type(error).__name__}: {error}"), file=file) from None
 
@@ -235,18 +254,23 @@ def check_plan(plan: Any, rules: PlanRules) -> list[RuleResult]:
     if environment not in {e.code for e in catalogue.environments}:
         results["environment"] = (False, t("plan.detail.no_environment"))
     else:
-        allowed = {p.code for p in catalogue.points_for(str(environment))}
-        outside = [code for code in points if code not in allowed]
-        results["environment"] = (
-            not outside,
-            t(
-                "plan.detail.environment",
-                environment=catalogue.environment(str(environment)).label(),
-                points="、".join(outside),
+        in_environment = {p.code for p in catalogue.points_for(str(environment))}
+        outside = [code for code in points if code not in in_environment]
+        beyond_scope = [
+            code for code in points if code in in_environment and code not in rules.allowed(environment)
+        ]
+        details = []
+        if outside:
+            details.append(
+                t(
+                    "plan.detail.environment",
+                    environment=catalogue.environment(str(environment)).label(),
+                    points="、".join(outside),
+                )
             )
-            if outside
-            else "",
-        )
+        if beyond_scope:
+            details.append(t("plan.detail.scope", points="、".join(beyond_scope)))
+        results["environment"] = (not outside and not beyond_scope, "；".join(details))
 
     missing, evidence_gaps, bad_dates, low_practice = [], [], [], []
     for code, entry in points.items():

@@ -221,7 +221,7 @@ class PlanBuilder(widgets.VBox):
         return [code for code, box in self.boxes.items() if box.value]
 
     def _environment_changed(self, *, save: bool = True) -> None:
-        allowed = {p.code for p in self.catalogue.points_for(self.environment.value)}
+        allowed = self.rules.allowed(self.environment.value)
         for code, box in self.boxes.items():
             # A ticked point stays tickable so it can be removed; the rule check names it.
             box.disabled = code not in allowed and not box.value

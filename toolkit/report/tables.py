@@ -12,11 +12,15 @@ from sqlalchemy import create_engine, text
 
 from toolkit.assess import item_names
 from toolkit.assess.course import assessment_of
-from toolkit.catalogue import load_catalogue
+from toolkit.assess.credits import course_credits
+from toolkit.catalogue import TASK_PREFIX, load_catalogue
+from toolkit.course.scope import course_scope
 from toolkit.gradebook import SELF_TEST, CourseData, item_points, read_course
 from toolkit.ledger.course import course_ledger, hours_of
+from toolkit.ledger.hours import category_column
 from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, plan_points
 from toolkit.roster import ROLES
+from toolkit.scheme import Scheme
 from toolkit.work.store import ANSWERS_FILE, read_answers
 
 # Roles as the roster writes them in Chinese.
@@ -38,11 +42,18 @@ SCHOOL_HEADERS = {
 }
 
 
+def hours_headers(scheme: Scheme) -> dict[str, str]:
+    """Chinese headers of the hours columns, a category's named after it (网络研修学时)."""
+    categories = scheme.hours.categories if scheme.hours else ()
+    return {**HOURS_HEADERS, **{category_column(c): f"{c.name}学时" for c in categories}}
+
+
 @dataclass(frozen=True)
 class ReportTables:
     scheme_name: str
     sheets: dict[str, pd.DataFrame]  # sheet name → table, in workbook order
     schools_label: str = ""  # who the report is about, for the printed page header
+    scope_label: str = ""  # the course scope the school chose
 
 
 def schools_label(schools: pd.Series) -> str:
@@ -58,7 +69,20 @@ def _status(data: CourseData, teacher_ids: pd.Series, assignment: str) -> pd.Ser
     return teacher_ids.map(lambda tid: "已提交" if tid in submitted else "未提交")
 
 
-def teacher_table(data: CourseData, hours: pd.DataFrame | None, scores: pd.DataFrame | None) -> pd.DataFrame:
+CREDIT_HEADERS = {
+    "teacher_id": "工号",
+    "credits": "认证学分",
+    "credits_complete": "学分达标",
+    "passed_points": "通过的能力点",
+}
+
+
+def teacher_table(
+    data: CourseData,
+    hours: pd.DataFrame | None,
+    scores: pd.DataFrame | None,
+    credits: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     active = data.teachers[data.teachers["active"]].reset_index(drop=True)
     frame = pd.DataFrame(
         {
@@ -73,7 +97,7 @@ def teacher_table(data: CourseData, hours: pd.DataFrame | None, scores: pd.DataF
             "研修计划": _status(data, active["teacher_id"], PLAN_ASSIGNMENT),
             "提交能力点作业数": active["teacher_id"]
             .map(
-                data.submissions[data.submissions["assignment"].str.startswith("task_")]
+                data.submissions[data.submissions["assignment"].str.startswith(TASK_PREFIX)]
                 .groupby("teacher_id")
                 .size()
             )
@@ -81,8 +105,10 @@ def teacher_table(data: CourseData, hours: pd.DataFrame | None, scores: pd.DataF
             .astype(int),
         }
     )
-    if hours is not None:
-        frame = frame.merge(hours.rename(columns=HOURS_HEADERS), on="工号", how="left")
+    if hours is not None:  # already under Chinese headers
+        frame = frame.merge(hours, on="工号", how="left")
+    if credits is not None:
+        frame = frame.merge(credits.rename(columns=CREDIT_HEADERS), on="工号", how="left")
     if scores is not None:
         frame = frame.merge(
             scores[["person_id", "score", "max_score", "passed"]].rename(columns=SCORE_HEADERS),
@@ -100,7 +126,7 @@ def group_table(teachers: pd.DataFrame) -> pd.DataFrame:
         计划已提交=("研修计划", lambda s: int((s == "已提交").sum())),
         平均自测得分率=("自测得分率", "mean"),
     )
-    for column in ("学时达标", "考核合格"):
+    for column in ("学时达标", "学分达标", "考核合格"):
         if column in teachers:
             frame[f"{column}人数"] = grouped[column].agg(lambda s: int(s.fillna(False).astype(bool).sum()))[
                 column
@@ -110,9 +136,10 @@ def group_table(teachers: pd.DataFrame) -> pd.DataFrame:
 
 def school_table(teachers: pd.DataFrame, schools: pd.DataFrame | None) -> pd.DataFrame:
     frame = teachers.groupby("学校", as_index=False).agg(人数=("工号", "size"))
-    if "学时达标" in teachers:
-        done = teachers.groupby("学校")["学时达标"].agg(lambda s: int(s.fillna(False).astype(bool).sum()))
-        frame["学时达标人数"] = frame["学校"].map(done)
+    for column in ("学时达标", "学分达标"):
+        if column in teachers:
+            done = teachers.groupby("学校")[column].agg(lambda s: int(s.fillna(False).astype(bool).sum()))
+            frame[f"{column}人数"] = frame["学校"].map(done)
     if schools is not None:
         frame = frame.merge(schools.rename(columns=SCHOOL_HEADERS), on="学校", how="left")
     return frame
@@ -160,7 +187,7 @@ def point_table(data: CourseData) -> pd.DataFrame:
     submissions = data.submissions[data.submissions["teacher_id"].isin(active)]
     rows = []
     for point in catalogue.points:
-        task = f"task_{point.code}"
+        task = f"{TASK_PREFIX}{point.code}"
         graded = levels[levels["assignment"] == task].set_index("level_name")["n"]
         rows.append(
             {
@@ -185,7 +212,11 @@ def build_report_tables(course_dir: str | Path) -> ReportTables:
     hours = hours_of(ledger, data)
     assessment = assessment_of(ledger, data)
     scores = assessment.people if assessment is not None else None
-    teachers = teacher_table(data, hours, scores)
+    if hours is not None:
+        hours = hours.rename(columns=hours_headers(scheme))
+    active = list(data.teachers.loc[data.teachers["active"], "teacher_id"])
+    credits = course_credits(data.settings.db_url, scheme.credits, people=active)
+    teachers = teacher_table(data, hours, scores, credits)
     sheets = {
         "教师": teachers,
         "教研组": group_table(teachers),
@@ -193,8 +224,10 @@ def build_report_tables(course_dir: str | Path) -> ReportTables:
         "能力点": point_table(data),
     }
     if hours is not None:
-        sheets["学时"] = hours.rename(columns=HOURS_HEADERS)
+        sheets["学时"] = hours
     if scores is not None:
         names = {**SCORE_HEADERS, **item_names(scheme)}
         sheets["考核"] = scores.assign(role=scores["role"].map(ROLE_NAMES)).rename(columns=names)
-    return ReportTables(scheme.name, sheets, schools_label(teachers["学校"]))
+    return ReportTables(
+        scheme.name, sheets, schools_label(teachers["学校"]), course_scope(data.settings.root).label()
+    )

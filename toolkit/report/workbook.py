@@ -70,6 +70,7 @@ def write_report(course_dir: str | Path, *, out: str | Path) -> Path:
     about.append(["课程目录", str(Path(course_dir).resolve())])
     about.append(["学校", tables.schools_label])
     about.append(["规则方案", tables.scheme_name])
+    about.append(["课程范围", tables.scope_label])
     about.append(["生成时间", now.strftime("%Y-%m-%d %H:%M")])
     about.append(["说明", "学时与考核两表与 workshop hours / workshop assess 对同一记录的计算结果一致。"])
     about.column_dimensions["A"].width = 12

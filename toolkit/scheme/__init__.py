@@ -1,8 +1,11 @@
-"""Programme schemes (rules as data): point selection, activity hours, role scores and pass rates."""
+"""Programme schemes (rules as data): point selection, activity hours, role scores, pass rates and
+point credits."""
 
 from toolkit.scheme.load import DEFAULT_SCHEME, available_schemes, load_scheme, parse_scheme, scheme_file
 from toolkit.scheme.model import (
     ActivityKind,
+    CreditRule,
+    HoursCategory,
     HoursRule,
     PassRateRule,
     PassRateTier,
@@ -15,6 +18,8 @@ from toolkit.scheme.model import (
 __all__ = [
     "DEFAULT_SCHEME",
     "ActivityKind",
+    "CreditRule",
+    "HoursCategory",
     "HoursRule",
     "PassRateRule",
     "PassRateTier",

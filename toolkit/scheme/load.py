@@ -16,6 +16,8 @@ from toolkit.resources import content_dir
 from toolkit.roster.read import ROLES
 from toolkit.scheme.model import (
     ActivityKind,
+    CreditRule,
+    HoursCategory,
     HoursRule,
     PassRateRule,
     PassRateTier,
@@ -80,12 +82,21 @@ add_messages(
             "en": "'{field}' must equal the points of the top pass_rate tier",
         },
         "scheme.unreadable": {"zh": "不是有效的 YAML：{reason}", "en": "not valid YAML: {reason}"},
+        "scheme.unknown_point": {
+            "zh": "“{field}”中的“{value}”不是能力点编号（A1–A13、B1–B10、C1–C7）",
+            "en": "'{value}' in '{field}' is not a point code (A1–A13, B1–B10, C1–C7)",
+        },
+        "scheme.levels": {
+            "zh": "“{field}”应为评定等级的列表，可用：{known}",
+            "en": "'{field}' must list desk levels out of: {known}",
+        },
     }
 )
 
 SCHEMA_VERSION = 1
 DEFAULT_SCHEME = "default"
 CATEGORIES = ("online", "practice")
+LEVELS = ("优秀", "合格", "不合格")  # the rubric desk's levels
 ROLE_IDS = tuple(ROLES)  # the roles a roster can give
 _SCORING = ("points", "each", "minutes_per_point", "rating", "pass_rate", "case_share")
 
@@ -211,10 +222,50 @@ def _hours(reader: _Reader, data: Mapping[str, Any]) -> HoursRule | None:
     if data.get("hours") is None:
         return None
     section = reader.mapping(data, "hours")
+    target = reader.number(section, "target", "hours.", 0, 1000)
+    categories = []
+    for category_id, entry in reader.mapping(section, "categories").items():
+        where = f"hours.categories.{category_id}."
+        if category_id not in CATEGORIES:
+            raise reader.fail("scheme.category", field="hours.categories", value=category_id)
+        if not isinstance(entry, Mapping):
+            raise reader.fail("scheme.mapping", field=where.rstrip("."))
+        categories.append(
+            HoursCategory(
+                id=str(category_id),
+                name=reader.text(entry, "name", where),
+                minimum=reader.number(entry, "min", where, 0, target),
+            )
+        )
     return HoursRule(
-        target=reader.number(section, "target", "hours.", 0, 1000),
+        target=target,
         cap=reader.optional(section, "cap", "hours.", 0, 1000),
         min_practice_share=reader.optional(section, "min_practice_share", "hours.", 0, 1),
+        categories=tuple(categories),
+        minutes_per_hour=reader.optional(section, "minutes_per_hour", "hours.", 1, 600),
+    )
+
+
+def _credits(reader: _Reader, data: Mapping[str, Any]) -> CreditRule | None:
+    if data.get("credits") is None:
+        return None
+    from toolkit.catalogue import load_catalogue
+
+    section = reader.mapping(data, "credits")
+    codes = {point.code for point in load_catalogue().points}
+    overrides = {}
+    for code, value in reader.mapping(section, "points").items():
+        if str(code) not in codes:
+            raise reader.fail("scheme.unknown_point", field="credits.points", value=code)
+        overrides[str(code)] = reader.number({"v": value}, "v", f"credits.points.{code} ", 0, 100)
+    levels = section.get("levels") or ["合格", "优秀"]
+    if not isinstance(levels, list) or not all(level in LEVELS for level in levels):
+        raise reader.fail("scheme.levels", field="credits.levels", known="、".join(LEVELS))
+    return CreditRule(
+        target=reader.number(section, "target", "credits.", 0, 1000),
+        per_point=reader.number(section, "per_point", "credits.", 0, 100),
+        points=overrides,
+        levels=tuple(str(level) for level in levels),
     )
 
 
@@ -339,6 +390,7 @@ def parse_scheme(data: Any, file: Path) -> Scheme:
         hours=_hours(reader, data),
         roles=_roles(reader, data, {a.id for a in activities}, pass_rate),
         pass_rate=pass_rate,
+        credits=_credits(reader, data),
         file=str(file),
     )
 

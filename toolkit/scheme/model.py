@@ -44,12 +44,38 @@ class ActivityKind:
 
 
 @dataclass(frozen=True)
+class HoursCategory:
+    """A part of the hours with a minimum of its own (Hefei: 网络研修 30 and 校本研修 30 of 60)."""
+
+    id: str  # an activity category: online or practice
+    name: str
+    minimum: float
+
+
+@dataclass(frozen=True)
 class HoursRule:
-    """Hours a teacher needs (``target``), the most that count (``cap``), the practice share."""
+    """Hours a teacher needs (``target``), the most that count (``cap``), the practice share, the
+    minimum of each category, and how many minutes of a minutes-only activity make one 学时."""
 
     target: float
     cap: float | None = None
     min_practice_share: float | None = None
+    categories: tuple[HoursCategory, ...] = ()
+    minutes_per_hour: float | None = None
+
+
+@dataclass(frozen=True)
+class CreditRule:
+    """学分 for competency points passed at the rubric desk: ``per_point`` each (``points`` overrides
+    single points), ``target`` needed; a point passes when its latest level is one of ``levels``."""
+
+    target: float
+    per_point: float
+    points: dict[str, float] = field(default_factory=dict)
+    levels: tuple[str, ...] = ("合格", "优秀")
+
+    def credit(self, code: str) -> float:
+        return self.points.get(code, self.per_point)
 
 
 @dataclass(frozen=True)
@@ -126,6 +152,7 @@ class Scheme:
     hours: HoursRule | None = None
     roles: dict[str, Role] = field(default_factory=dict)
     pass_rate: PassRateRule | None = None
+    credits: CreditRule | None = None
     file: str = ""
 
     def activity(self, activity_id: str) -> ActivityKind:

@@ -145,8 +145,11 @@ def _child(action: str, assignment: str) -> Any:
         {
             "assignment": entry["assignment_id"],
             "timestamp": str(entry["timestamp"]),
-            "has_feedback": bool(entry.get("has_local_feedback") or entry.get("feedback_updated")
-                                 or entry.get("has_exchange_feedback")),
+            "has_feedback": bool(
+                entry.get("has_local_feedback")
+                or entry.get("feedback_updated")
+                or entry.get("has_exchange_feedback")
+            ),
         }
         for assignment_entry in lister.start()
         for entry in assignment_entry.get("submissions", [])
