@@ -85,6 +85,48 @@ def _parser() -> argparse.ArgumentParser:
         "--kinds", default=None, help="类型对照表：平台类型→方案类型 / platform kind names to the scheme's"
     )
 
+    research = commands.add_parser("research", help="校本研修流程 / the school-based research flow")
+    research.add_argument("course_dir")
+    steps = research.add_subparsers(dest="step", required=True, metavar="STEP")
+    step = steps.add_parser("theme", help="学校确定校本研修主题 / the school's theme")
+    step.add_argument("theme")
+    step = steps.add_parser("group", help="创建教研组并指派组长 / form a group with its leader")
+    step.add_argument("name")
+    step.add_argument("--leader", required=True)
+    step.add_argument("--members", nargs="+", default=[], help="组员工号（默认取名单中的教研组）/ members")
+    step = steps.add_parser("group-plan", help="组长上传教研组研修计划 / the leader uploads the plan")
+    step.add_argument("group")
+    step.add_argument("file")
+    step = steps.add_parser("confirm-plan", help="学校确认教研组研修计划 / the school confirms a plan")
+    step.add_argument("group")
+    step = steps.add_parser("topic", help="组长建立研修专题 / the leader opens a topic")
+    step.add_argument("group")
+    step.add_argument("title")
+    step = steps.add_parser("activity", help="在专题下设置研修活动 / an activity under a topic")
+    step.add_argument("topic")
+    step.add_argument("kind", help="教学研讨、研修作业、听课评课或线下活动 / activity kind")
+    step.add_argument("title")
+    step.add_argument("--hours", type=float, default=None, help="线下活动的学时 / offline hours")
+    step.add_argument("--participants", nargs="+", default=[], help="线下活动指定的组员 / participants")
+    step = steps.add_parser("done", help="组员完成线上活动 / a member completes an online activity")
+    step.add_argument("activity")
+    step.add_argument("teacher")
+    step = steps.add_parser("evidence", help="组长上传线下活动佐证 / the leader uploads evidence")
+    step.add_argument("activity")
+    step.add_argument("files", nargs="+")
+    step = steps.add_parser("improvement-plan", help="教师上传提升计划 / a teacher's improvement plan")
+    step.add_argument("teacher")
+    step.add_argument("file")
+    step = steps.add_parser("summary", help="教师上传能力点提升总结 / a teacher's point summary")
+    step.add_argument("teacher")
+    step.add_argument("point")
+    step.add_argument("file")
+    steps.add_parser("accept", help="整校验收通过，登记学时 / the school's acceptance")
+    step = steps.add_parser("status", help="各教研组完成情况 / what each group has and lacks")
+    step.add_argument("--out", default=None, help="写入 .xlsx（教研组、教师两表）/ workbook")
+    for name in ("theme", "group", "group-plan", "confirm-plan", "topic", "activity", "evidence", "accept"):
+        steps.choices[name].add_argument("--by", required=True, help="操作人工号 / who does this step")
+
     scope = commands.add_parser("scope", help="查看或选择课程范围（能力点）/ show or choose the course scope")
     scope.add_argument("course_dir")
     chosen = scope.add_mutually_exclusive_group()
@@ -223,6 +265,10 @@ def _run(args: argparse.Namespace) -> int:
             school_out=args.school_out,
             kinds=args.kinds,
         )
+    if args.command == "research":
+        from toolkit.research.cli import run_step
+
+        return run_step(args)
     if args.command == "scope":
         from toolkit.course.scope import course_scope, parse_points, set_scope
 

@@ -84,7 +84,6 @@ rubric_grade = Table(
     Column("superseded", Boolean, nullable=False, default=False),
 )
 
-# Comments a grader added to a rubric's comment bank (the rubric file holds the standard ones).
 # A grader's recommendation of a submission for the programme's collections (成果集), whatever
 # its level; each change is a new row, the latest one per submission counts.
 recommendation = Table(
@@ -98,6 +97,7 @@ recommendation = Table(
     Column("at", DateTime, nullable=False),
 )
 
+# Comments a grader added to a rubric's comment bank (the rubric file holds the standard ones).
 comment_bank = Table(
     "workshop_comment_bank",
     metadata,
@@ -142,4 +142,18 @@ autograde_run = Table(
     Column("seconds", Float, nullable=False),
     Column("graded_at", DateTime, nullable=False),
     Column("superseded", Boolean, nullable=False, default=False),
+)
+
+# The school-based research flow (校本研修, seed 003) as an append-only log: every step (theme, group,
+# plan, confirmation, topic, activity, completion, evidence, improvement plan, point summary,
+# acceptance) is a row; the current state is the log replayed, so nothing is ever lost.
+research_event = Table(
+    "workshop_research_event",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False, index=True),
+    Column("subject", String(256), nullable=False),
+    Column("actor", String(128), nullable=False),
+    Column("data", Text, nullable=False),  # JSON
+    Column("at", DateTime, nullable=False),
 )

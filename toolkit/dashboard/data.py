@@ -22,6 +22,7 @@ from toolkit.course.stored import stored_setting
 from toolkit.gradebook import SELF_TEST, CourseData, item_points, read_course
 from toolkit.ledger.course import course_ledger, hours_of
 from toolkit.plan.rules import PLAN_ASSIGNMENT
+from toolkit.research.flow import FlowStatus, course_flow_status
 from toolkit.rubric import load_point_rubric
 from toolkit.scheme import Scheme
 
@@ -39,6 +40,7 @@ class DashboardData:
     levels: pd.DataFrame  # LEVEL_COLUMNS: the desk's current level per (teacher, task)
     credits: pd.DataFrame | None = None  # CREDIT_COLUMNS; None when the scheme gives no point credits
     scope: CourseScope | None = None  # the points the school offers this cycle
+    research: FlowStatus | None = None  # the school-based research flow; None before it starts
 
     @functools.cached_property
     def teachers(self) -> pd.DataFrame:
@@ -115,6 +117,7 @@ def load_dashboard_data(course_dir: str | Path) -> DashboardData:
         levels=levels,
         credits=count_credits(levels, rule, people=active) if rule is not None else None,
         scope=course_scope(root),
+        research=course_flow_status(course, ledger.scheme),
     )
 
 

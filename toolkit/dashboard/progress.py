@@ -94,6 +94,17 @@ add_messages(
         "progress.credit_count": {"zh": "认证学分", "en": "Credits"},
         "progress.credit_complete": {"zh": "学分达标", "en": "Credits met"},
         "progress.passed_points": {"zh": "通过的能力点", "en": "Points passed"},
+        "progress.research": {"zh": "校本研修流程", "en": "School-based research flow"},
+        "progress.research_accepted": {
+            "zh": "学校已整校验收，学时已登记。",
+            "en": "The school has passed acceptance; hours are registered.",
+        },
+        "progress.research_pending": {
+            "zh": "学校尚未整校验收：下表的已得学时暂不登记。",
+            "en": "Not yet accepted by the school: the hours below are not registered yet.",
+        },
+        "progress.research_groups": {"zh": "各教研组完成情况", "en": "Each group"},
+        "progress.research_people": {"zh": "每位教师", "en": "Each teacher"},
         "progress.school_note": {
             "zh": "合格率按学校全体{roles}计算，教研组、学科、角色筛选不改变它。",
             "en": "A school's pass rate counts all its {roles}; "
@@ -302,6 +313,22 @@ def credit_tables(data: DashboardData, teachers: pd.DataFrame) -> tuple[str, pd.
     return top, groups, people
 
 
+def research_html(data: DashboardData, teachers: pd.DataFrame) -> str:
+    """The research flow per group (done and missing) and per teacher, for the teachers shown."""
+    status = data.research
+    if status is None:
+        return ""
+    shown = set(teachers["teacher_id"])
+    people = status.teachers[status.teachers["工号"].isin(shown)]
+    groups = status.groups[status.groups["教研组"].isin(set(people["教研组"]))]
+    note = t("progress.research_accepted") if status.accepted else t("progress.research_pending")
+    return (
+        f"<h3>{t('progress.research')}</h3><p style='color:#666'>{note}</p>"
+        f"<h4>{t('progress.research_groups')}</h4>{table(groups, css_class='workshop-research-groups')}"
+        f"<h4>{t('progress.research_people')}</h4>{table(people, css_class='workshop-research-people')}"
+    )
+
+
 class ProgressDashboard(widgets.VBox):
     """Hours and scores under the course's scheme, with the same four filters as the overview."""
 
@@ -317,6 +344,7 @@ class ProgressDashboard(widgets.VBox):
         self.hours_people = PagedTable(css_class="workshop-hours")
         self.hours_chart = widgets.VBox()
         self.credits = widgets.HTML()
+        self.research = widgets.HTML()
         self.credit_people = PagedTable(css_class="workshop-credits")
         self.scores = widgets.HTML()
         self.score_people = PagedTable(css_class="workshop-scores")
@@ -337,6 +365,7 @@ class ProgressDashboard(widgets.VBox):
                 self.hours_chart,
                 self.credits,
                 self.credit_people,
+                self.research,
                 self.scores,
                 self.score_people,
                 self.rate_chart,
@@ -374,6 +403,7 @@ class ProgressDashboard(widgets.VBox):
                 f"<h4>{t('progress.groups')}</h4>{table(groups)}<h4>{t('progress.people_title')}</h4>"
             )
             self.credit_people.show(people)
+        self.research.value = research_html(self.data, teachers)
         if self.data.assessment is None:
             self.scores.value = f"<h3>{t('progress.scores')}</h3><p>{t('progress.no_roles')}</p>"
             self.score_people.layout.display = "none"

@@ -13,6 +13,8 @@ from sqlalchemy import create_engine, select, text
 
 from toolkit.course import tables
 from toolkit.course.config import load_course
+from toolkit.course.research_log import ResearchState, participations, replay
+from toolkit.course.research_store import read_events
 from toolkit.course.stored import store_setting, stored_setting
 from toolkit.errors import InputError
 from toolkit.gradebook import CourseData, read_course
@@ -218,7 +220,31 @@ def course_ledger(course_dir: str | Path, *, data: CourseData | None = None) -> 
                 evidence="nbgrader",
             )
         )
+    state = replay(read_events(data.settings.db_url))
+    if state.accepted is not None:  # the flow's hours are registered after 整校验收 only
+        rows += [row for row in research_rows(state, scheme) if row.teacher_id in active]
     return Ledger(file=Path(data.settings.db_url), scheme=scheme, rows=tuple(rows), duplicates=())
+
+
+def research_rows(state: ResearchState, scheme: Scheme) -> list[LedgerRow]:
+    """The school-based research flow's participations as ledger rows (kinds the scheme lacks
+    are left out, as for imported rows)."""
+    kinds = {kind.id: kind for kind in scheme.activities}
+    return [
+        LedgerRow(
+            row=NBGRADER_ROW,
+            teacher_id=part.teacher_id,
+            activity_id=f"research:{part.activity.id}",
+            kind=kinds[part.activity.kind],
+            hours=part.activity.hours,
+            minutes=None,
+            score=None,
+            date=None,
+            evidence=part.evidence,
+        )
+        for part in participations(state)
+        if part.activity.kind in kinds
+    ]
 
 
 def course_roster(data: CourseData) -> Roster:

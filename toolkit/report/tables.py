@@ -18,10 +18,10 @@ from toolkit.course.scope import course_scope
 from toolkit.gradebook import SELF_TEST, CourseData, item_points, read_course
 from toolkit.ledger.course import course_ledger, hours_of
 from toolkit.ledger.hours import category_column
-from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY, plan_points
+from toolkit.plan.choices import chosen_points
+from toolkit.plan.rules import PLAN_ASSIGNMENT
 from toolkit.roster import ROLES
 from toolkit.scheme import Scheme
-from toolkit.work.store import ANSWERS_FILE, read_answers
 
 # Roles as the roster writes them in Chinese.
 ROLE_NAMES = {role: spellings[0] for role, spellings in ROLES.items()}
@@ -148,9 +148,8 @@ def school_table(teachers: pd.DataFrame, schools: pd.DataFrame | None) -> pd.Dat
 def _plan_choices(course_root: Path, teacher_ids: list[str]) -> pd.Series:
     """How many teachers chose each point in their (autograded) personal plan."""
     counts: dict[str, int] = {}
-    for teacher_id in teacher_ids:
-        answers = read_answers(course_root / "autograded" / teacher_id / PLAN_ASSIGNMENT / ANSWERS_FILE)
-        for code in plan_points((answers or {}).get(PLAN_KEY)):
+    for points in chosen_points(course_root, teacher_ids).values():
+        for code in points:
             counts[code] = counts.get(code, 0) + 1
     return pd.Series(counts, dtype=int)
 
