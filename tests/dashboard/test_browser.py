@@ -95,10 +95,21 @@ def test_hours_and_scores_page_renders_and_filters(voila_url: str, page: Page) -
 
 
 def test_portrait_renders_follows_the_choice_and_opens_from_a_link(
-    voila_url: str, page: Page, demo_course: Path
+    voila_url: str, page: Page, demo_course: Path, tmp_path: Path
 ) -> None:
     text = open_dashboard(page, voila_url + page_path("portrait"), ".workshop-portrait svg")
     assert "教师画像" in text and "推荐学习的模块" in text and "学情分析" in text
+    # Process beside outcomes, and the targeted-help groups with module and mentor.
+    process = page.inner_text(".workshop-process")
+    assert "学习时长" in process and "分钟" in process and "讨论数量" in process
+    outcomes = page.inner_text(".workshop-outcomes")
+    assert "自测诊断得分率" in outcomes and "认证学分" in outcomes and "/ 20" in outcomes
+    help_groups = page.inner_text(".workshop-help")
+    assert "精准帮扶分组" in help_groups and "建议导师" in help_groups and ".ipynb" in help_groups
+    assert page.locator(".workshop-help tr").count() > 2
+    shot = Path(os.environ.get("WORKSHOP_SCREENSHOT_DIR", tmp_path)) / "portrait.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
     first = page.inner_text(".workshop-portrait h3")
     page.locator(".workshop-portraits > .widget-dropdown select").select_option(index=3)
     wait_for_change(page, ".workshop-portrait h3", first)

@@ -98,3 +98,33 @@ def test_the_platform_kind_mapping_is_given_once_and_kept_by_the_course(course: 
         ("T3", "v1", 120.0, 0),
         ("T3", "v2", 60.0, 0),
     ]
+
+
+def test_an_older_course_database_gains_the_lesson_column_and_keeps_its_rows(tmp_path: Path) -> None:
+    from toolkit.assess.process import lesson_cycles
+    from toolkit.ledger.course import course_ledger
+
+    people = roster(tmp_path / "r.csv", ["T1,甲,一中,数学,教师"])
+    course = tmp_path / "course"
+    init_course(course, roster=people, scheme="digital-learning-2022")
+    old = tmp_path / "old.csv"
+    old.write_text("工号,活动编号,类型,分钟\nT1,c1,课程学习,45\n", encoding="utf-8")
+    import_ledger(course, old)
+    database = load_course(course).db_url.removeprefix("sqlite:///")
+    with sqlite3.connect(database) as db:  # as a course made before lessons were recorded
+        db.execute("ALTER TABLE workshop_ledger DROP COLUMN lesson")
+    new = tmp_path / "new.csv"
+    new.write_text(
+        "工号,活动编号,类型,日期,佐证,课例\nT1,p1,备课,2026-03-10,,《圆的面积》\nT1,p2,磨课,2026-03-12,,《圆的面积》\n",
+        encoding="utf-8",
+    )
+    report = import_ledger(course, new)
+    assert (report.added, report.updated) == (2, 0)
+    ledger = course_ledger(course)
+    assert sorted((row.activity_id, row.lesson) for row in ledger.rows) == [
+        ("c1", ""),
+        ("p1", "《圆的面积》"),
+        ("p2", "《圆的面积》"),
+    ]
+    (cycle,) = lesson_cycles(ledger)
+    assert (cycle.lesson, cycle.done, cycle.next_stage) == ("《圆的面积》", ("备课", "磨课"), "听评课")

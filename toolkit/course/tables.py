@@ -126,7 +126,28 @@ ledger = Table(
     Column("source_row", Integer, nullable=False),
     Column("imported_at", DateTime, nullable=False),
     Column("superseded", Boolean, nullable=False, default=False),
+    Column("lesson", String(256)),  # the lesson a lesson-study stage belongs to (added later)
 )
+
+# Columns added to a table after courses already had it: create_all() does not add them to an
+# existing table, so they are added on first use, leaving every row as it was.
+ADDED_COLUMNS = {"workshop_ledger": {"lesson": "VARCHAR(256)"}}
+
+
+def add_missing_columns(engine: object) -> None:
+    """Bring an older course database's tables up to ADDED_COLUMNS (after create_all)."""
+    from sqlalchemy import inspect, text
+
+    inspector = inspect(engine)
+    with engine.begin() as connection:  # type: ignore[attr-defined]
+        for table, columns in ADDED_COLUMNS.items():
+            if not inspector.has_table(table):
+                continue
+            present = {column["name"] for column in inspector.get_columns(table)}
+            for name, sql_type in columns.items():
+                if name not in present:
+                    connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}"))
+
 
 # One row per autograding of a submission by `workshop grade`. A regrade adds a row and marks
 # the earlier one superseded; the latest row says whether a submission still needs grading.

@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, text
 from toolkit.assess import Assessment
 from toolkit.assess.course import assessment_of
 from toolkit.assess.credits import count_credits
+from toolkit.assess.process import LessonCycle, lesson_cycles, process_measures
 from toolkit.catalogue import TASK_PREFIX, load_catalogue
 from toolkit.course import tables
 from toolkit.course.config import CONFIG_NAME, CourseSettings
@@ -41,6 +42,8 @@ class DashboardData:
     credits: pd.DataFrame | None = None  # CREDIT_COLUMNS; None when the scheme gives no point credits
     scope: CourseScope | None = None  # the points the school offers this cycle
     research: FlowStatus | None = None  # the school-based research flow; None before it starts
+    process: pd.DataFrame | None = None  # process_measures of the course ledger
+    cycles: tuple[LessonCycle, ...] = ()  # lesson-study cycles in the course ledger
 
     @functools.cached_property
     def teachers(self) -> pd.DataFrame:
@@ -118,6 +121,8 @@ def load_dashboard_data(course_dir: str | Path) -> DashboardData:
         credits=count_credits(levels, rule, people=active) if rule is not None else None,
         scope=course_scope(root),
         research=course_flow_status(course, ledger.scheme),
+        process=process_measures(ledger, people=active),
+        cycles=tuple(lesson_cycles(ledger)),
     )
 
 

@@ -75,6 +75,7 @@ def _stored(row: LedgerRow, source: Path, now: dt.datetime) -> dict[str, object]
         "score": row.score,
         "activity_date": row.date.isoformat() if row.date else None,
         "evidence": row.evidence,
+        "lesson": row.lesson or None,
         "source_file": str(source),
         "source_row": row.row,
         "imported_at": now,
@@ -83,7 +84,7 @@ def _stored(row: LedgerRow, source: Path, now: dt.datetime) -> dict[str, object]
 
 
 def _same(stored: dict[str, object], new: dict[str, object]) -> bool:
-    keys = ("kind", "hours", "minutes", "score", "activity_date", "evidence")
+    keys = ("kind", "hours", "minutes", "score", "activity_date", "evidence", "lesson")
     return all(stored[key] == new[key] for key in keys)
 
 
@@ -123,6 +124,7 @@ def import_ledger(
                     column="工号",
                 )
         tables.metadata.create_all(engine)
+        tables.add_missing_columns(engine)
         with engine.begin() as connection:
             active = {
                 (r.teacher_id, r.activity_id): dict(r._mapping)
@@ -164,6 +166,7 @@ def _stored_rows(settings_url: str) -> pd.DataFrame:
     engine = create_engine(settings_url, future=True)
     try:
         tables.metadata.create_all(engine)
+        tables.add_missing_columns(engine)
         with engine.connect() as connection:
             return pd.read_sql_query(
                 text("SELECT * FROM workshop_ledger WHERE superseded = :no ORDER BY id"),
@@ -198,8 +201,11 @@ def course_ledger(course_dir: str | Path, *, data: CourseData | None = None) -> 
                 hours=None if pd.isna(record.hours) else float(record.hours),
                 minutes=None if pd.isna(record.minutes) else float(record.minutes),
                 score=None if pd.isna(record.score) else float(record.score),
-                date=dt.date.fromisoformat(record.activity_date) if record.activity_date else None,
-                evidence=record.evidence or "",
+                date=dt.date.fromisoformat(_text(record.activity_date))
+                if _text(record.activity_date)
+                else None,
+                evidence=_text(record.evidence),
+                lesson=_text(record.lesson),
             )
         )
     for submission in data.submissions.itertuples():
@@ -224,6 +230,11 @@ def course_ledger(course_dir: str | Path, *, data: CourseData | None = None) -> 
     if state.accepted is not None:  # the flow's hours are registered after 整校验收 only
         rows += [row for row in research_rows(state, scheme) if row.teacher_id in active]
     return Ledger(file=Path(data.settings.db_url), scheme=scheme, rows=tuple(rows), duplicates=())
+
+
+def _text(value: object) -> str:
+    """A stored text value; SQL NULL comes back from pandas as None or NaN."""
+    return value if isinstance(value, str) else ""
 
 
 def research_rows(state: ResearchState, scheme: Scheme) -> list[LedgerRow]:

@@ -91,6 +91,7 @@ COLUMNS = (
     ColumnSpec("score", ("评分", "score", "得分")),
     ColumnSpec("date", ("日期", "date")),
     ColumnSpec("evidence", ("佐证", "evidence", "佐证材料")),
+    ColumnSpec("lesson", ("课例", "lesson", "课例编号", "课例名称")),
 )
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -107,10 +108,11 @@ class LedgerRow:
     score: float | None
     date: dt.date | None
     evidence: str
+    lesson: str = ""  # the lesson a lesson-study stage belongs to
 
     def content(self) -> tuple[object, ...]:
         """What decides credit: two rows for one activity must agree on all of it."""
-        return (self.kind.id, self.hours, self.minutes, self.score, bool(self.evidence))
+        return (self.kind.id, self.hours, self.minutes, self.score, bool(self.evidence), self.lesson)
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,7 @@ def read_ledger(
             score=numbers["score"],
             date=date,
             evidence=values.get("evidence", ""),
+            lesson=values.get("lesson", ""),
         )
         key = (teacher_id, record.activity_id)
         if key in first:

@@ -19,6 +19,7 @@ from toolkit.scheme.model import (
     CreditRule,
     HoursCategory,
     HoursRule,
+    Measure,
     PassRateRule,
     PassRateTier,
     Role,
@@ -85,6 +86,14 @@ add_messages(
         "scheme.unknown_point": {
             "zh": "“{field}”中的“{value}”不是能力点编号（A1–A13、B1–B10、C1–C7）",
             "en": "'{value}' in '{field}' is not a point code (A1–A13, B1–B10, C1–C7)",
+        },
+        "scheme.measure_from": {
+            "zh": "“{field}”应为 count（计条数）或 minutes（累计分钟），这里是“{value}”",
+            "en": "'{field}' must be count or minutes, found '{value}'",
+        },
+        "scheme.unknown_tag": {
+            "zh": "“{field}”的“{value}”没有在方案中定义（已定义：{known}）",
+            "en": "'{value}' in '{field}' is not defined in the scheme (defined: {known})",
         },
         "scheme.levels": {
             "zh": "“{field}”应为评定等级的列表，可用：{known}",
@@ -198,7 +207,11 @@ def _activities(reader: _Reader, data: Mapping[str, Any]) -> tuple[ActivityKind,
         category = str(entry.get("category", "practice"))
         if category not in CATEGORIES:
             raise reader.fail("scheme.category", field=f"{where}category", value=category)
+        stage = entry.get("stage")
         kind = ActivityKind(
+            scenario=None if entry.get("scenario") is None else str(entry["scenario"]),
+            measure=None if entry.get("measure") is None else str(entry["measure"]),
+            stage=None if stage is None else int(reader.number(entry, "stage", where, 1, 20)),
             id=activity_id,
             name=name,
             aliases=tuple(str(a).strip() for a in aliases),
@@ -244,6 +257,61 @@ def _hours(reader: _Reader, data: Mapping[str, Any]) -> HoursRule | None:
         categories=tuple(categories),
         minutes_per_hour=reader.optional(section, "minutes_per_hour", "hours.", 1, 600),
     )
+
+
+def _scenarios(reader: _Reader, data: Mapping[str, Any]) -> dict[str, str]:
+    scenarios = {}
+    for scenario_id, entry in reader.mapping(data, "scenarios").items():
+        if not isinstance(entry, Mapping):
+            raise reader.fail("scheme.mapping", field=f"scenarios.{scenario_id}")
+        scenarios[str(scenario_id)] = reader.text(entry, "name", f"scenarios.{scenario_id}.")
+    return scenarios
+
+
+def _measures(reader: _Reader, data: Mapping[str, Any]) -> tuple[Measure, ...]:
+    measures = []
+    for measure_id, entry in reader.mapping(data, "measures").items():
+        where = f"measures.{measure_id}."
+        if not isinstance(entry, Mapping):
+            raise reader.fail("scheme.mapping", field=where.rstrip("."))
+        source = entry.get("from", "count")
+        if source not in ("count", "minutes"):
+            raise reader.fail("scheme.measure_from", field=f"{where}from", value=source)
+        measures.append(
+            Measure(
+                id=str(measure_id),
+                name=reader.text(entry, "name", where),
+                unit=reader.text(entry, "unit", where),
+                from_minutes=source == "minutes",
+            )
+        )
+    return tuple(measures)
+
+
+def _check_tags(
+    reader: _Reader,
+    activities: tuple[ActivityKind, ...],
+    scenarios: dict[str, str],
+    measures: tuple[Measure, ...],
+) -> None:
+    """Every scenario and measure an activity names must be defined in the file."""
+    known = {m.id for m in measures}
+    for number, kind in enumerate(activities, start=1):
+        where = f"activities #{number}（{kind.name}）."
+        if kind.scenario is not None and kind.scenario not in scenarios:
+            raise reader.fail(
+                "scheme.unknown_tag",
+                field=f"{where}scenario",
+                value=kind.scenario,
+                known="、".join(scenarios) or "-",
+            )
+        if kind.measure is not None and kind.measure not in known:
+            raise reader.fail(
+                "scheme.unknown_tag",
+                field=f"{where}measure",
+                value=kind.measure,
+                known="、".join(known) or "-",
+            )
 
 
 def _credits(reader: _Reader, data: Mapping[str, Any]) -> CreditRule | None:
@@ -382,6 +450,8 @@ def parse_scheme(data: Any, file: Path) -> Scheme:
         raise reader.fail("scheme.schema", expected=SCHEMA_VERSION)
     activities = _activities(reader, data)
     pass_rate = _pass_rate(reader, data)
+    scenarios, measures = _scenarios(reader, data), _measures(reader, data)
+    _check_tags(reader, activities, scenarios, measures)
     return Scheme(
         id=str(data.get("id") or file.stem),
         name=str(data.get("name") or file.stem),
@@ -391,6 +461,8 @@ def parse_scheme(data: Any, file: Path) -> Scheme:
         roles=_roles(reader, data, {a.id for a in activities}, pass_rate),
         pass_rate=pass_rate,
         credits=_credits(reader, data),
+        scenarios=scenarios,
+        measures=measures,
         file=str(file),
     )
 

@@ -38,9 +38,22 @@ class ActivityKind:
     needs_minutes: bool = False
     needs_evidence: bool = False
     category: str = "practice"
+    scenario: str | None = None  # one of the scheme's learning scenarios (课例研磨 …)
+    measure: str | None = None  # the process measure a row of this kind adds to
+    stage: int | None = None  # its place in the scenario's cycle (备课 1, 磨课 2, 听评课 3, 修改 4)
 
     def spellings(self) -> tuple[str, ...]:
         return (self.name, self.id, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A process measure (学习时长, 讨论数量 …): the minutes of its rows summed, or its rows counted."""
+
+    id: str
+    name: str
+    unit: str
+    from_minutes: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,6 +166,8 @@ class Scheme:
     roles: dict[str, Role] = field(default_factory=dict)
     pass_rate: PassRateRule | None = None
     credits: CreditRule | None = None
+    scenarios: dict[str, str] = field(default_factory=dict)  # id → name, in the file's order
+    measures: tuple[Measure, ...] = ()
     file: str = ""
 
     def activity(self, activity_id: str) -> ActivityKind:
