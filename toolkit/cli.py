@@ -127,6 +127,20 @@ def _parser() -> argparse.ArgumentParser:
     for name in ("theme", "group", "group-plan", "confirm-plan", "topic", "activity", "evidence", "accept"):
         steps.choices[name].add_argument("--by", required=True, help="操作人工号 / who does this step")
 
+    lesson = commands.add_parser("lesson", help="课堂多方评价 / lesson evaluation by every party")
+    lesson.add_argument("course_dir")
+    lesson.add_argument("--standard", default=None, help="评价标准（默认 smart-classroom）/ the standard")
+    lesson_steps = lesson.add_subparsers(dest="lesson_step", required=True, metavar="STEP")
+    step = lesson_steps.add_parser("form", help="打印的评价表（.docx）或录入表（.xlsx）/ a form to hand out")
+    step.add_argument("--lesson", required=True)
+    step.add_argument("--teacher", required=True, help="执教教师工号 / the teacher's ID")
+    step.add_argument("--party", default=None, help="评价方：teacher、peer、student、parent / party")
+    step.add_argument("--out", required=True)
+    step = lesson_steps.add_parser("import", help="导入评价（csv/xlsx）/ import ratings")
+    step.add_argument("file")
+    step = lesson_steps.add_parser("show", help="每节课例的各方评分与一致性 / each lesson's figures")
+    step.add_argument("--teacher", default=None)
+
     scope = commands.add_parser("scope", help="查看或选择课程范围（能力点）/ show or choose the course scope")
     scope.add_argument("course_dir")
     chosen = scope.add_mutually_exclusive_group()
@@ -269,6 +283,23 @@ def _run(args: argparse.Namespace) -> int:
         from toolkit.research.cli import run_step
 
         return run_step(args)
+    if args.command == "lesson":
+        from toolkit.lesson.commands import show_lessons, write_lesson_form
+        from toolkit.lesson.standard import DEFAULT_STANDARD, load_standard
+        from toolkit.lesson.store import import_ratings
+
+        standard = load_standard(args.standard or DEFAULT_STANDARD, course_dir=args.course_dir)
+        if args.lesson_step == "form":
+            print(
+                write_lesson_form(
+                    standard, lesson=args.lesson, teacher=args.teacher, party=args.party, out=args.out
+                )
+            )
+        elif args.lesson_step == "import":
+            print(import_ratings(args.course_dir, args.file, standard).message())
+        else:
+            print(show_lessons(args.course_dir, standard, teacher=args.teacher))
+        return 0
     if args.command == "scope":
         from toolkit.course.scope import course_scope, parse_points, set_scope
 

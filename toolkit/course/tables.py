@@ -178,3 +178,22 @@ research_event = Table(
     Column("data", Text, nullable=False),  # JSON
     Column("at", DateTime, nullable=False),
 )
+
+# Lesson ratings by every party (seed 004): one row per rater and criterion. A new import of the
+# same rater for the same lesson supersedes the old rows, which stay.
+lesson_rating = Table(
+    "workshop_lesson_rating",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("lesson", String(256), nullable=False),
+    Column("teacher_id", String(128), nullable=False, index=True),
+    Column("party", String(32), nullable=False),
+    Column("rater", String(128), nullable=False),
+    Column("criterion", String(64), nullable=False),
+    Column("score", Integer, nullable=False),
+    Column("standard", String(128), nullable=False),
+    Column("source_file", Text, nullable=False),
+    Column("source_row", Integer, nullable=False),
+    Column("imported_at", DateTime, nullable=False),
+    Column("superseded", Boolean, nullable=False, default=False),
+)
