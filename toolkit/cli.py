@@ -151,7 +151,16 @@ def _parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="导出课程报告 xlsx / export the course report")
     report.add_argument("course_dir")
-    report.add_argument("--out", required=True, help="报告文件 .xlsx / report workbook")
+    report.add_argument(
+        "--out", required=True, help="报告：.xlsx（课程报表）或 .docx（发展报告）/ report file"
+    )
+    whose = report.add_mutually_exclusive_group()
+    whose.add_argument(
+        "--teacher", default=None, help="这位教师的发展报告 .docx / a teacher's development report"
+    )
+    whose.add_argument(
+        "--school", default=None, help="这所学校的发展报告 .docx / a school's development report"
+    )
 
     dashboard = commands.add_parser("dashboard", help="用 Voila 提供仪表盘 / serve the dashboard")
     dashboard.add_argument("course_dir")
@@ -310,6 +319,15 @@ def _run(args: argparse.Namespace) -> int:
         print(t("scope.set", scope=set_scope(args.course_dir, points).label()))
         return 0
     if args.command == "report":
+        if args.teacher is not None or args.school is not None:
+            from toolkit.report.development import school_report, teacher_report
+
+            if args.teacher is not None:
+                written = teacher_report(args.course_dir, args.teacher, out=args.out)
+            else:
+                written = school_report(args.course_dir, args.school, out=args.out)
+            print(t("development.written", file=written))
+            return 0
         from toolkit.report.workbook import report_message, write_report
 
         print(report_message(write_report(args.course_dir, out=args.out)))

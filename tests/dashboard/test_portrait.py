@@ -7,7 +7,8 @@ import math
 import pytest
 
 from toolkit.dashboard.data import DashboardData
-from toolkit.dashboard.portrait import PortraitBook, module_files, portrait_html
+from toolkit.dashboard.portrait import portrait_html
+from toolkit.dashboard.profile import PortraitBook, module_files
 from toolkit.dashboard.radar import Series, radar_svg
 
 

@@ -81,3 +81,20 @@ def lesson_cycles(ledger: Ledger) -> list[LessonCycle]:
             )
         )
     return cycles
+
+
+MONTH_COLUMNS = ["teacher_id", "month", "activities", "hours", "minutes"]
+
+
+def monthly_activity(ledger: Ledger) -> pd.DataFrame:
+    """Per teacher and month (YYYY-MM, from dated rows): activities recorded, hours credited under
+    the scheme's hours rule and minutes of study; the trend a development report draws."""
+    from toolkit.ledger.hours import credited_hours
+
+    records = [
+        (row.teacher_id, f"{row.date:%Y-%m}", 1, credited_hours(row, ledger.scheme.hours), row.minutes or 0.0)
+        for row in ledger.rows
+        if row.date is not None
+    ]
+    frame = pd.DataFrame(records, columns=MONTH_COLUMNS)
+    return frame.groupby(["teacher_id", "month"], as_index=False)[["activities", "hours", "minutes"]].sum()

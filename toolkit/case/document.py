@@ -15,6 +15,7 @@ from pathlib import Path
 
 from toolkit.case.count import word_count
 from toolkit.case.wordxml import paragraphs
+from toolkit.wordstyle import song_typeface
 
 HEADING_MAX = 30
 _NUMBER = (
@@ -73,16 +74,6 @@ def outline(title: str, sections: dict[str, str]) -> list[tuple[str, str]]:
         lines.append(("heading", f"{_NUMERALS[index % 10]}、{name}"))
         lines += [("text", line.strip()) for line in body.splitlines() if line.strip()]
     return lines
-
-
-def song_typeface(document: object, *styles: str) -> None:
-    """East Asian text in 宋体 for these styles, as Chinese official documents are printed."""
-    from docx.oxml.ns import qn
-
-    for name in styles:
-        style = document.styles[name]  # type: ignore[attr-defined]
-        style.font.name = "宋体"
-        style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
 
 
 def write_document(path: Path, *, title: str, sections: dict[str, str]) -> None:

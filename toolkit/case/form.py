@@ -16,8 +16,8 @@ from pathlib import Path
 from docx.oxml.ns import qn
 
 from toolkit.case.call import CaseCall
-from toolkit.case.document import song_typeface
 from toolkit.case.wordxml import EMPTY_BOXES, TICK_MARKS, UNTICKED, has_picture, paragraphs
+from toolkit.wordstyle import song_typeface
 
 FORM_TITLE = "国家中小学智慧教育平台教师研修应用案例信息表"
 AUTHOR_FIELDS = ("姓名", "工作单位", "职称/职务", "手机")

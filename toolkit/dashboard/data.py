@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, text
 from toolkit.assess import Assessment
 from toolkit.assess.course import assessment_of
 from toolkit.assess.credits import count_credits
-from toolkit.assess.process import LessonCycle, lesson_cycles, process_measures
+from toolkit.assess.process import LessonCycle, lesson_cycles, monthly_activity, process_measures
 from toolkit.catalogue import TASK_PREFIX, load_catalogue
 from toolkit.course import tables
 from toolkit.course.config import CONFIG_NAME, CourseSettings
@@ -22,6 +22,8 @@ from toolkit.course.scope import CourseScope, course_scope
 from toolkit.course.stored import stored_setting
 from toolkit.gradebook import SELF_TEST, CourseData, item_points, read_course
 from toolkit.ledger.course import course_ledger, hours_of
+from toolkit.lesson.agreement import LessonEvaluation
+from toolkit.lesson.store import course_evaluations
 from toolkit.plan.rules import PLAN_ASSIGNMENT
 from toolkit.research.flow import FlowStatus, course_flow_status
 from toolkit.rubric import load_point_rubric
@@ -44,6 +46,8 @@ class DashboardData:
     research: FlowStatus | None = None  # the school-based research flow; None before it starts
     process: pd.DataFrame | None = None  # process_measures of the course ledger
     cycles: tuple[LessonCycle, ...] = ()  # lesson-study cycles in the course ledger
+    months: pd.DataFrame | None = None  # monthly_activity of the course ledger
+    lessons: tuple[LessonEvaluation, ...] = ()  # lessons evaluated by every party
 
     @functools.cached_property
     def teachers(self) -> pd.DataFrame:
@@ -123,6 +127,8 @@ def load_dashboard_data(course_dir: str | Path) -> DashboardData:
         research=course_flow_status(course, ledger.scheme),
         process=process_measures(ledger, people=active),
         cycles=tuple(lesson_cycles(ledger)),
+        months=monthly_activity(ledger),
+        lessons=course_evaluations(course.settings.db_url, root),
     )
 
 

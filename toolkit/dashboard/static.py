@@ -26,7 +26,8 @@ from toolkit.dashboard.cohort import (
 )
 from toolkit.dashboard.data import DashboardData, load_dashboard_data
 from toolkit.dashboard.markup import DASHBOARD_CLASS, FILTERS, STYLE, Html, filter_options, role_label, table
-from toolkit.dashboard.portrait import PortraitBook, portrait_html
+from toolkit.dashboard.portrait import portrait_html
+from toolkit.dashboard.profile import PortraitBook
 from toolkit.dashboard.progress import hours_figure, hours_tables, pass_rate_figure, score_tables
 from toolkit.dashboard.status import at_risk
 from toolkit.errors import InputError

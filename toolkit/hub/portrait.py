@@ -20,7 +20,8 @@ from tornado import ioloop, web
 
 from toolkit.dashboard.data import DashboardData, load_dashboard_data
 from toolkit.dashboard.markup import STYLE
-from toolkit.dashboard.portrait import PortraitBook, portrait_html
+from toolkit.dashboard.portrait import portrait_html
+from toolkit.dashboard.profile import PortraitBook
 from toolkit.hub.settings import GRADERS_GROUP
 from toolkit.i18n import t
 

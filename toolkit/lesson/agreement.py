@@ -33,6 +33,7 @@ class LessonEvaluation:
     overall: float
     agreement: float  # 0–1
     pairwise: dict[tuple[str, str], float]
+    party_names: dict[str, str]  # as the standard names them
 
 
 def evaluate(ratings: list[Rating], standard: LessonStandard) -> LessonEvaluation:
@@ -61,8 +62,17 @@ def evaluate(ratings: list[Rating], standard: LessonStandard) -> LessonEvaluatio
         if not both.empty:
             pairwise[(a, b)] = float((both[a] - both[b]).abs().mean())
     raters = {party: sum(1 for r in ratings if r.party == party) for party in parties}
+    names = {party: standard.parties[party].name if party in standard.parties else party for party in parties}
     return LessonEvaluation(
-        lesson, teacher_id, raters, means.assign(spread=spread), party_scores, overall, agreement, pairwise
+        lesson,
+        teacher_id,
+        raters,
+        means.assign(spread=spread),
+        party_scores,
+        overall,
+        agreement,
+        pairwise,
+        names,
     )
 
 

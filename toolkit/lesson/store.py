@@ -13,6 +13,7 @@ from toolkit.course import tables
 from toolkit.course.config import load_course
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
+from toolkit.lesson.agreement import LessonEvaluation
 from toolkit.lesson.ratings import Rating, read_ratings
 from toolkit.lesson.standard import LessonStandard
 
@@ -132,3 +133,22 @@ def stored_ratings(db_url: str) -> list[Rating]:
             )
         )
     return ratings
+
+
+def course_evaluations(db_url: str, course_dir: str | Path) -> tuple[LessonEvaluation, ...]:
+    """Every lesson of the course evaluated under the standard its ratings were imported with."""
+    from toolkit.lesson.agreement import evaluate_all
+    from toolkit.lesson.standard import load_standard
+
+    ratings = stored_ratings(db_url)
+    if not ratings:
+        return ()
+    engine = create_engine(db_url, future=True)
+    try:
+        with engine.connect() as connection:
+            standard_id = connection.execute(
+                select(tables.lesson_rating.c.standard).order_by(tables.lesson_rating.c.id.desc()).limit(1)
+            ).scalar()
+    finally:
+        engine.dispose()
+    return tuple(evaluate_all(ratings, load_standard(str(standard_id), course_dir=course_dir)))
