@@ -3,6 +3,7 @@ the school offers, kept by the course, checked in the personal plan and shown in
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,13 @@ from toolkit.course import init_course
 from toolkit.plan.rules import PLAN_ASSIGNMENT, RULES_FILE, check_plan, load_rules
 
 
-@pytest.fixture
-def course(tmp_path: Path) -> Path:
-    people = roster(tmp_path / "r.csv", ["T1,甲,一中,数学,教师", "A1,丁,一中,,管理员"])
-    init_course(tmp_path / "course", roster=people, scheme="hefei-2021", environment="B")
-    return tmp_path / "course"
+@pytest.fixture(scope="module")
+def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A course nobody has narrowed; the tests that change the scope work on a copy."""
+    base = tmp_path_factory.mktemp("scope")
+    people = roster(base / "r.csv", ["T1,甲,一中,数学,教师", "A1,丁,一中,,管理员"])
+    init_course(base / "course", roster=people, scheme="hefei-2021", environment="B")
+    return base / "course"
 
 
 def plan_choosing(*codes: str) -> dict[str, object]:
@@ -39,6 +42,9 @@ def test_a_new_course_offers_every_point_of_its_environment(course: Path) -> Non
 
 
 def test_the_chosen_scope_is_kept_checked_in_the_plan_and_survives_init(course: Path, tmp_path: Path) -> None:
+    source = course
+    course = Path(shutil.copytree(source, tmp_path / "course"))
+    shutil.copy(source.parent / "r.csv", tmp_path / "r.csv")
     chosen = workshop("scope", str(course), "--points", "B2,A3", "A1、技术支持的学情分析")
     assert chosen.returncode == 0, chosen.stderr
     assert chosen.stdout.startswith("课程范围已更新：3 个能力点：A1、A3、B2。")

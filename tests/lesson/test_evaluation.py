@@ -4,6 +4,7 @@ standard. Every figure below is worked out by hand in the comments."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -31,16 +32,23 @@ SCHOOL_SIDE = """课例,执教教师,评价方,评价人,目标清晰,技术融�
 PARENTS = [("家长", "小明家长", 4, 3), ("家长", "小红家长", 5, 4)]  # 互动参与, 学习体验
 
 
+@pytest.fixture(scope="module")
+def empty_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("lesson")
+    init_course(base / "course", roster=roster(base / "r.csv", ["T1,张老师,一中,数学,教师"]))
+    return base / "course"
+
+
 @pytest.fixture
-def course(tmp_path: Path) -> Path:
-    init_course(tmp_path / "course", roster=roster(tmp_path / "r.csv", ["T1,张老师,一中,数学,教师"]))
-    return tmp_path / "course"
+def course(empty_course: Path, tmp_path: Path) -> Path:
+    """A copy of the module's course, for a test that imports ratings into it."""
+    return Path(shutil.copytree(empty_course, tmp_path / "course"))
 
 
-def parents_sheet(tmp_path: Path) -> Path:
+def parents_sheet(course: Path, tmp_path: Path) -> Path:
     """The entry sheet the school prints from `workshop lesson form … --out 录入表.xlsx`, filled in."""
     path = tmp_path / "家长评价录入.xlsx"
-    assert workshop("lesson", str(tmp_path / "course"), "form", "--lesson", LESSON, "--teacher", "T1",
+    assert workshop("lesson", str(course), "form", "--lesson", LESSON, "--teacher", "T1",
                     "--out", str(path)).returncode == 0  # fmt: skip
     book = openpyxl.load_workbook(path)
     sheet = book.active
@@ -58,7 +66,7 @@ def parents_sheet(tmp_path: Path) -> Path:
 def test_four_parties_give_the_hand_computed_figures(course: Path, tmp_path: Path) -> None:
     school = tmp_path / "校内评价.csv"
     school.write_text(SCHOOL_SIDE, encoding="utf-8")
-    parents = parents_sheet(tmp_path)
+    parents = parents_sheet(course, tmp_path)
     for file in (school, parents):
         result = workshop("lesson", str(course), "import", str(file))
         assert result.returncode == 0, result.stderr
@@ -106,10 +114,11 @@ def test_four_parties_give_the_hand_computed_figures(course: Path, tmp_path: Pat
     assert "家长与学生" not in shown.stdout and "学生与家长平均相差,0.67" in shown.stdout
 
 
-def test_the_printed_parent_form_lists_what_parents_rate_in_their_words(tmp_path: Path) -> None:
-    init_course(tmp_path / "course", roster=roster(tmp_path / "r.csv", ["T1,张老师,一中,数学,教师"]))
+def test_the_printed_parent_form_lists_what_parents_rate_in_their_words(
+    empty_course: Path, tmp_path: Path
+) -> None:
     form = tmp_path / "家长评价表.docx"
-    result = workshop("lesson", str(tmp_path / "course"), "form", "--lesson", LESSON, "--teacher", "张老师",
+    result = workshop("lesson", str(empty_course), "form", "--lesson", LESSON, "--teacher", "张老师",
                       "--party", "家长", "--out", str(form))  # fmt: skip
     assert result.returncode == 0, result.stderr
     document = Document(str(form))
@@ -140,7 +149,10 @@ def test_a_bad_rating_names_the_cell(tmp_path: Path, line: str, column: str, wor
     assert words in caught.value.message
 
 
-def test_an_import_for_a_teacher_outside_the_course_stores_nothing(course: Path, tmp_path: Path) -> None:
+def test_an_import_for_a_teacher_outside_the_course_stores_nothing(
+    empty_course: Path, tmp_path: Path
+) -> None:
+    course = empty_course
     path = tmp_path / "评价.csv"
     path.write_text(SCHOOL_SIDE.replace(",T1,", ",T9,", 1), encoding="utf-8")
     result = workshop("lesson", str(course), "import", str(path))
