@@ -1,4 +1,5 @@
-"""Make the tools installed beside this Python findable by the libraries that shell out.
+"""The process environment: the tools installed beside this Python made findable by the libraries
+that shell out, and the variable naming who grades on the hub.
 
 nbgrader runs ``alembic`` and Jupyter commands by name; when the toolkit is run
 as ``.venv/bin/workshop`` without activating the environment, those names are
@@ -10,6 +11,9 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+
+# Who is grading, in the course service's Voila pages on the hub (set by toolkit.hub.voila_hooks).
+GRADER_ENV = "WORKSHOP_GRADER"
 
 
 def tools_path() -> str:

@@ -14,6 +14,7 @@ from tests.conftest import CHROMIUM_FLAGS, http_server, workshop
 from toolkit.dashboard import voila_command
 from toolkit.dashboard.serve import dashboard_env, page_path
 from toolkit.gradebook import read_course
+from toolkit.research.commands import ResearchDesk
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -169,3 +170,29 @@ def test_static_export_opens_offline_and_its_filters_hide_rows(
     shown = page.locator("table.workshop-status tr:visible").count()
     assert shown < rows
     assert all(url.startswith(("file:", "data:")) for url in requests), requests
+
+
+def test_research_page_lets_the_administrator_record_a_step(
+    voila_url: str, page: Page, demo_course: Path, tmp_path: Path
+) -> None:
+    text = open_dashboard(
+        page, voila_url + page_path("research"), ".workshop-research .workshop-research-groups"
+    )
+    assert "校本研修管理" in text and "完成情况" in text and "import" not in text
+    # Without a hub login the trainer chooses whom to act for: the administrator T0005.
+    admin = read_course(demo_course).teachers.set_index("teacher_id").at["T0005", "name"]
+    page.locator(".workshop-research .widget-dropdown select").first.select_option(label=f"T0005 {admin}")
+    page.wait_for_function(
+        "() => document.querySelector('.workshop-research').innerText.includes('学校（管理员）')",
+        timeout=60_000,
+    )
+    page.locator(".workshop-research .widget-text:has-text('校本研修主题') input").fill(
+        "信息技术支持的课堂互动"
+    )
+    page.get_by_role("button", name="保存主题").click()
+    page.wait_for_selector(".workshop-research-done", timeout=60_000)
+    assert "已记录：校本主题 信息技术支持的课堂互动" in page.inner_text(".workshop-research")
+    shot = Path(os.environ.get("WORKSHOP_SCREENSHOT_DIR", tmp_path)) / "research.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    assert ResearchDesk(demo_course).state.theme == "信息技术支持的课堂互动"

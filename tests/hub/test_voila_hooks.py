@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from toolkit.desk.model import GRADER_ENV
+from toolkit.environment import GRADER_ENV
 from toolkit.hub.voila_hooks import name_the_grader
 
 

@@ -51,8 +51,14 @@ def append_event(db_url: str, kind: str, subject: str, actor: str, data: dict[st
     return Event(kind, subject, actor, data, now)
 
 
-def keep_file(course_root: Path, folder: str, source: Path) -> str:
-    """Copy ``source`` into the course's research folder; the path kept, relative to the course."""
-    target = free_path(course_root / FILES_FOLDER / folder, source.name)
-    write_atomic(target, lambda partial: shutil.copyfile(source, partial))
+def keep_file(course_root: Path, folder: str, source: Path | tuple[str, bytes]) -> str:
+    """Copy ``source`` (a file, or an upload's name and bytes) into the course's research folder;
+    the path kept, relative to the course."""
+    if isinstance(source, tuple):
+        name, content = source
+        target = free_path(course_root / FILES_FOLDER / folder, Path(name).name)
+        write_atomic(target, lambda partial: partial.write_bytes(content))
+    else:
+        target = free_path(course_root / FILES_FOLDER / folder, source.name)
+        write_atomic(target, lambda partial: shutil.copyfile(source, partial))
     return str(target.relative_to(course_root))

@@ -28,6 +28,7 @@ add_messages(
         "dashboard.nav.progress": {"zh": "学时与考核", "en": "Hours and scores"},
         "dashboard.nav.portrait": {"zh": "教师画像", "en": "Teacher portraits"},
         "dashboard.nav.desk": {"zh": "量规评分台", "en": "Grading desk"},
+        "dashboard.nav.research": {"zh": "校本研修管理", "en": "School-based research"},
         "dashboard.yes": {"zh": "是", "en": "yes"},
         "dashboard.no": {"zh": "否", "en": "no"},
         "dashboard.empty": {"zh": "（没有符合筛选条件的记录）", "en": "(nothing matches the filters)"},
@@ -42,6 +43,7 @@ PAGES = {
     "progress": "progress.ipynb",
     "portrait": "portrait.ipynb",
     "desk": "desk.ipynb",
+    "research": "research.ipynb",
 }
 # Teacher columns the filters work on, with their labels.
 FILTERS = {

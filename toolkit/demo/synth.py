@@ -242,6 +242,35 @@ def synthetic_ledger(teachers: list[Teacher], rng: random.Random) -> list[list[o
                 rows.append([tid, key, kind, "", "", "", day.format(2), kind])
             for n in range(2):
                 rows.append([tid, f"hosted-{n + 1}", "组织在线讨论", "", "", "", day.format(8 + n), ""])
+        rows += _term_hours(tid)
+    return rows
+
+
+def _term_hours(teacher_id: str) -> list[list[object]]:
+    """The rest of the term's 60 学时 (30 online + 30 school-based under Hefei): more course
+    minutes in May and June, and more school-based sessions, so some people complete each part
+    and some do not. Drawn from a generator of their own, so nothing else in the demo changes."""
+    rng = random.Random(f"term-hours:{teacher_id}")
+    rows: list[list[object]] = []
+    for month, share in ((5, 0.55), (6, 0.45)):
+        minutes = max(0, int(rng.gauss(800, 260) * share))
+        rows.append(
+            [teacher_id, f"course-{month:02d}", "网络课程学习", "", minutes, "", f"2026-{month:02d}-08", ""]
+        )
+    for n in range(rng.randint(4, 8)):
+        hours = rng.choice((3, 3.5, 4))
+        rows.append(
+            [
+                teacher_id,
+                f"research-term-{n + 1}",
+                "校本教研",
+                hours,
+                "",
+                "",
+                f"2026-{5 + n % 2:02d}-{10 + n:02d}",
+                "签到表",
+            ]
+        )
     return rows
 
 

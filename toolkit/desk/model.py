@@ -24,6 +24,7 @@ from toolkit.achievement.model import TYPICAL_CASE, achievement_notes, is_confir
 from toolkit.catalogue import TASK_PREFIX
 from toolkit.course import tables
 from toolkit.course.config import load_course
+from toolkit.environment import GRADER_ENV
 from toolkit.errors import InputError
 from toolkit.evidence.check import EvidenceStatus, check_evidence
 from toolkit.i18n import add_messages, t
@@ -97,7 +98,6 @@ class DeskGrade:
 
 
 # Who is grading, when a server shared by several graders knows it (set per page on the hub).
-GRADER_ENV = "WORKSHOP_GRADER"
 
 
 def _now() -> dt.datetime:

@@ -12,7 +12,7 @@ from typing import Any
 
 import nbformat
 
-from toolkit.desk.model import GRADER_ENV
+from toolkit.environment import GRADER_ENV
 
 
 def name_the_grader(req: Any, notebook: nbformat.NotebookNode, cwd: str) -> nbformat.NotebookNode:

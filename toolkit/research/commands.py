@@ -145,7 +145,10 @@ class ResearchDesk:
     def record(self, event: str, subject: str, actor: str, **data: object) -> None:
         append_event(self.settings.db_url, event, subject, actor, dict(data))
 
-    def kept(self, folder: str, file: str | Path) -> str:
+    def kept(self, folder: str, file: str | Path | tuple[str, bytes]) -> str:
+        """Keep a file given by path, or uploaded in the page as (name, bytes)."""
+        if isinstance(file, tuple):
+            return keep_file(self.settings.root, folder, file)
         source = Path(file)
         if not source.is_file():
             raise InputError(t("research.not_a_file"), file=source)
@@ -175,7 +178,7 @@ class ResearchDesk:
         self.record("group", name, by, leader=leader, members=everyone)
         return t("research.recorded", what=f"教研组 {name}：组长 {self.names[leader]}，{len(everyone)} 人")
 
-    def upload_group_plan(self, group: str, file: str | Path, *, by: str) -> str:
+    def upload_group_plan(self, group: str, file: str | Path | tuple[str, bytes], *, by: str) -> str:
         self.leader(group, by)
         self.record("group_plan", group, by, file=self.kept(f"{group}/研修计划", file))
         return t("research.recorded", what=f"{group} 研修计划")
@@ -226,18 +229,21 @@ class ResearchDesk:
         )  # fmt: skip
         return t("research.recorded", what=f"研修活动 {activity}（{found.name}）：{title.strip()}")
 
-    def complete(self, activity: str, *, teacher: str) -> str:
+    def complete(self, activity: str, *, teacher: str, by: str | None = None) -> str:
+        """``teacher`` completed an online activity, said by themselves or (``by``) by their leader."""
         found = self.state.activities.get(activity)
         if found is None:
             raise InputError(t("research.unknown_activity", activity=activity))
+        if by is not None:
+            self.leader(found.group, by)
         if found.participants:
             raise InputError(t("research.offline_evidence", title=found.title))
         if self.person(teacher) not in self.state.groups[found.group].members:
             raise InputError(t("research.not_member", teacher=teacher, group=found.group))
-        self.record("completion", activity, teacher, teacher=teacher)
+        self.record("completion", activity, by or teacher, teacher=teacher)
         return t("research.recorded", what=f"{self.names[teacher]} 完成 {found.title}")
 
-    def add_evidence(self, activity: str, files: Sequence[str | Path], *, by: str) -> str:
+    def add_evidence(self, activity: str, files: Sequence[str | Path | tuple[str, bytes]], *, by: str) -> str:
         found = self.state.activities.get(activity)
         if found is None:
             raise InputError(t("research.unknown_activity", activity=activity))
