@@ -48,7 +48,7 @@ def wait_for_change(page: Page, selector: str, before: str) -> None:
 
 
 def open_dashboard(page: Page, url: str, css: str) -> str:
-    page.goto(url, wait_until="domcontentloaded")
+    page.goto(url, wait_until="domcontentloaded", timeout=120_000)  # Voila streams the page as it runs
     page.wait_for_selector(css, timeout=120_000)
     text = page.inner_text("body")
     assert "Traceback" not in text and "Error" not in text
