@@ -22,10 +22,12 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 
-@pytest.fixture
-def voila_url(demo_course: Path, tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(scope="module")
+def voila_url(demo_course: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One Voila for the module's pages, as one trainer's `workshop dashboard` serves them all."""
     env = dashboard_env(demo_course)
-    with http_server(lambda port: voila_command(port=port), env=env, log=tmp_path / "voila.log") as url:
+    log = tmp_path_factory.mktemp("voila") / "voila.log"
+    with http_server(lambda port: voila_command(port=port), env=env, log=log) as url:
         yield url
 
 

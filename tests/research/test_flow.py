@@ -76,12 +76,13 @@ def step(course: Path, action: str, *args: object, **kwargs: object) -> str:
 
 
 def run_flow(course: Path) -> None:
-    """Every step up to (not including) the school's acceptance; the first ones through the command."""
+    """Every step up to (not including) the school's acceptance; a theme, an activity and the
+    evidence through the command as a trainer types it, the rest in process (the same calls)."""
     here = files(course)
     research(course, "theme", "信息技术支持的课堂互动", "--by", "A1")
-    research(course, "group", "数学组", "--leader", "L1", "--by", "A1")
+    step(course, "form_group", "数学组", leader="L1", by="A1")
     step(course, "form_group", "语文组", leader="L2", by="A1")
-    research(course, "group-plan", "数学组", str(here / "计划.docx"), "--by", "L1")
+    step(course, "upload_group_plan", "数学组", here / "计划.docx", by="L1")
     step(course, "confirm_plan", "数学组", by="A1")
     step(course, "upload_group_plan", "语文组", here / "计划.docx", by="L2")  # never confirmed
     step(course, "open_topic", "数学组", "互动课堂", by="L1")  # T1
@@ -107,11 +108,11 @@ def run_flow(course: Path) -> None:
     step(course, "add_activity", "T2", "线下活动", "同课异构", hours=8, participants=["T3"], by="L2")  # A5
     for activity in ("A1", "A2", "A3"):
         step(course, "complete", activity, teacher="T1")
-    research(course, "done", "A2", "T2")
+    step(course, "complete", "A2", teacher="T2")
     research(course, "evidence", "A4", str(here / "照片1.jpg"), str(here / "评课表.xlsx"), "--by", "L1")
     for teacher in ("T1", "T2", "T3"):
         step(course, "improvement_plan", teacher, here / "提升计划.docx")
-    research(course, "summary", "T1", "A1", str(here / "总结.docx"))  # T1 lacks B2's summary
+    step(course, "point_summary", "T1", "A1", here / "总结.docx")  # T1 lacks B2's summary
     step(course, "point_summary", "T2", "A1", here / "总结.docx")
 
 

@@ -14,16 +14,19 @@ CREDIT_COLUMNS = ["teacher_id", "credits", "credits_complete", "passed_points"]
 _EPSILON = 1e-9
 
 
+DESK_COLUMNS = ["teacher_id", "assignment", "point", "level", "level_name"]
+
+
 def desk_levels(db_url: str) -> pd.DataFrame:
-    """teacher_id, point, level_name: the current (not superseded) desk level of every graded point task."""
+    """DESK_COLUMNS: the current (not superseded) desk level of every graded point task."""
     engine = create_engine(db_url, future=True)
     try:
         with engine.connect() as connection:
             if not connection.dialect.has_table(connection, tables.rubric_grade.name):
-                return pd.DataFrame(columns=["teacher_id", "point", "level_name"])
+                return pd.DataFrame(columns=DESK_COLUMNS)
             graded = pd.read_sql_query(
                 text(
-                    "SELECT teacher_id, assignment, level_name FROM workshop_rubric_grade "
+                    "SELECT teacher_id, assignment, level, level_name FROM workshop_rubric_grade "
                     "WHERE superseded = :no"
                 ),
                 connection,
@@ -32,13 +35,8 @@ def desk_levels(db_url: str) -> pd.DataFrame:
     finally:
         engine.dispose()
     graded = graded.loc[graded["assignment"].str.startswith(TASK_PREFIX).astype(bool)]
-    return pd.DataFrame(
-        {
-            "teacher_id": graded["teacher_id"],
-            "point": graded["assignment"].str.removeprefix(TASK_PREFIX),
-            "level_name": graded["level_name"],
-        }
-    ).reset_index(drop=True)
+    graded = graded.assign(point=graded["assignment"].str.removeprefix(TASK_PREFIX))
+    return graded[DESK_COLUMNS].reset_index(drop=True)
 
 
 def count_credits(levels: pd.DataFrame, rule: CreditRule, *, people: list[str]) -> pd.DataFrame:

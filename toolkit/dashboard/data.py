@@ -9,14 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import create_engine, text
 
 from toolkit.assess import Assessment
 from toolkit.assess.course import assessment_of
-from toolkit.assess.credits import count_credits
+from toolkit.assess.credits import count_credits, desk_levels
 from toolkit.assess.process import LessonCycle, lesson_cycles, monthly_activity, process_measures
 from toolkit.catalogue import TASK_PREFIX, load_catalogue
-from toolkit.course import tables
 from toolkit.course.config import CONFIG_NAME, CourseSettings
 from toolkit.course.scope import CourseScope, course_scope
 from toolkit.course.stored import stored_setting
@@ -79,24 +77,8 @@ class DashboardData:
 
 
 def _desk_levels(db_url: str, course_dir: Path) -> pd.DataFrame:
-    """The current (not superseded) desk level of each graded task, with its share of the top level."""
-    engine = create_engine(db_url, future=True)
-    try:
-        with engine.connect() as connection:
-            if not connection.dialect.has_table(connection, tables.rubric_grade.name):
-                return pd.DataFrame(columns=LEVEL_COLUMNS)
-            graded = pd.read_sql_query(
-                text(
-                    "SELECT teacher_id, assignment, level, level_name "
-                    "FROM workshop_rubric_grade WHERE superseded = :no"
-                ),
-                connection,
-                params={"no": False},
-            )
-    finally:
-        engine.dispose()
-    graded = graded.loc[graded["assignment"].str.startswith(TASK_PREFIX).astype(bool)]
-    graded = graded.assign(point=graded["assignment"].str.removeprefix(TASK_PREFIX))
+    """The current desk level of each graded task, with its share of the top level."""
+    graded = desk_levels(db_url)
     shares: dict[tuple[str, str], float] = {}
     for point in graded["point"].unique():
         rubric = load_point_rubric(point, course_dir=course_dir)
