@@ -16,6 +16,9 @@ from toolkit.dashboard.portrait import portrait_html
 from toolkit.dashboard.profile import PortraitBook
 from toolkit.dashboard.progress import credit_tables, hours_tables
 
+# They read the demo course, which runs real nbgrader end to end.
+pytestmark = pytest.mark.slow
+
 
 def tables_of(path: Path) -> list[list[list[str]]]:
     return [[[cell.text for cell in row.cells] for row in table.rows] for table in Document(str(path)).tables]

@@ -18,6 +18,9 @@ from tests.conftest import roster, workshop
 from toolkit.course import init_course
 from toolkit.localtime import local_zone
 
+# LibreOffice converts a whole workbook to PDF.
+pytestmark = pytest.mark.slow
+
 SHEETS = ["教师", "教研组", "学校", "能力点", "学时", "考核", "说明"]
 TEACHERS = 90  # enough for the 教师 and 考核 sheets to run over several pages
 A4_LANDSCAPE = (842, 595)  # points, rounded

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,11 @@ from toolkit.dashboard.research import ResearchPanel
 from toolkit.research.commands import ResearchDesk
 
 
-@pytest.fixture
-def course(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def empty_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("research-page")
     people = roster(
-        tmp_path / "r.csv",
+        base / "r.csv",
         [
             "A1,管理员甲,一中,,管理员",
             "L1,组长乙,一中,数学,坊主",
@@ -23,8 +25,13 @@ def course(tmp_path: Path) -> Path:
             "T2,教师丁,一中,数学,教师",
         ],
     )
-    init_course(tmp_path / "course", roster=people, scheme="guangdong-2021")
-    return tmp_path / "course"
+    init_course(base / "course", roster=people, scheme="guangdong-2021")
+    return base / "course"
+
+
+@pytest.fixture
+def course(empty_course: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(empty_course, tmp_path / "course"))
 
 
 def click(panel: ResearchPanel, label: str) -> str:

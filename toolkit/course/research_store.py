@@ -15,6 +15,7 @@ from toolkit.atomic import free_path, write_atomic
 from toolkit.course import tables
 from toolkit.course.config import load_course
 from toolkit.course.research_log import Event, ResearchState, replay
+from toolkit.localtime import local_zone
 
 FILES_FOLDER = "校本研修"
 
@@ -36,7 +37,8 @@ def research_state(course_dir: str | Path) -> ResearchState:
 
 
 def append_event(db_url: str, kind: str, subject: str, actor: str, data: dict[str, Any]) -> Event:
-    now = dt.datetime.now().replace(microsecond=0)
+    # The school's own clock: the date an acceptance shows is the day the school saw.
+    now = dt.datetime.now(local_zone()).replace(tzinfo=None, microsecond=0)
     engine = create_engine(db_url, future=True)
     try:
         tables.metadata.create_all(engine)
