@@ -6,15 +6,13 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import create_engine, text
 
-from toolkit.catalogue import TASK_PREFIX
+from toolkit.catalogue import TASK_PREFIX, load_catalogue
 from toolkit.course import tables
 from toolkit.scheme import CreditRule
 
 CREDIT_COLUMNS = ["teacher_id", "credits", "credits_complete", "passed_points"]
-_EPSILON = 1e-9
-
-
 DESK_COLUMNS = ["teacher_id", "assignment", "point", "level", "level_name"]
+_EPSILON = 1e-9  # credits such as 0.5 + 0.5 must still reach a whole target
 
 
 def desk_levels(db_url: str) -> pd.DataFrame:
@@ -42,8 +40,6 @@ def desk_levels(db_url: str) -> pd.DataFrame:
 def count_credits(levels: pd.DataFrame, rule: CreditRule, *, people: list[str]) -> pd.DataFrame:
     """CREDIT_COLUMNS for each of ``people``: the credits of the points whose current desk level is
     one of the rule's passing levels, whether they reach the target, and those points in order."""
-    from toolkit.catalogue import load_catalogue
-
     order = {point.code: index for index, point in enumerate(load_catalogue().points)}
     passed = levels[levels["level_name"].isin(rule.levels)]
     points: dict[str, list[str]] = {}

@@ -130,12 +130,13 @@ KIND_MAP_COLUMNS = (
 _SUGGESTION_CUTOFF = 0.4  # difflib ratio below which a "did you mean" would mislead
 
 
-def _kinds(scheme: Scheme) -> dict[str, ActivityKind]:
+def kinds_by_spelling(scheme: Scheme) -> dict[str, ActivityKind]:
+    """The scheme's kinds under every spelling (name, id, aliases), normalised as labels are."""
     return {normalise_label(spelling): kind for kind in scheme.activities for spelling in kind.spellings()}
 
 
 def _closest_kind(value: str, scheme: Scheme) -> ActivityKind | None:
-    kinds = _kinds(scheme)
+    kinds = kinds_by_spelling(scheme)
     found = difflib.get_close_matches(normalise_label(value), list(kinds), n=1, cutoff=_SUGGESTION_CUTOFF)
     return kinds[found[0]] if found else None
 
@@ -158,7 +159,7 @@ def read_kind_map(path: str | Path, scheme: Scheme) -> dict[str, ActivityKind]:
     """A trainer's mapping from the platform's kind names to the scheme's (``--kinds MAP.csv``),
     keyed by the normalised platform spelling; every target must be a kind of ``scheme``."""
     table = read_table(path, KIND_MAP_COLUMNS)
-    kinds = _kinds(scheme)
+    kinds = kinds_by_spelling(scheme)
     mapping: dict[str, ActivityKind] = {}
     first: dict[str, int] = {}
     for number, values in table.rows:
@@ -202,7 +203,7 @@ def read_ledger(
     ``kinds`` (from :func:`read_kind_map`) adds the platform's spellings of the scheme's kinds.
     """
     table = read_table(path, COLUMNS)
-    known_kinds = {**_kinds(scheme), **(kinds or {})}
+    known_kinds = {**kinds_by_spelling(scheme), **(kinds or {})}
     rows: list[LedgerRow] = []
     first: dict[tuple[str, str], LedgerRow] = {}
     duplicates: list[tuple[int, int]] = []

@@ -13,6 +13,7 @@ from toolkit.course.research_store import append_event, keep_file, read_events
 from toolkit.errors import InputError
 from toolkit.gradebook import CourseData, read_course
 from toolkit.i18n import add_messages, t
+from toolkit.ledger.read import kinds_by_spelling
 from toolkit.research.flow import FlowStatus, course_flow_status, flow_status
 from toolkit.scheme import ActivityKind, Scheme
 from toolkit.tables import normalise_label
@@ -155,9 +156,9 @@ class ResearchDesk:
         return keep_file(self.settings.root, folder, source)
 
     def kind(self, value: str) -> ActivityKind:
-        for kind in self.scheme.activities:
-            if normalise_label(value) in {normalise_label(s) for s in kind.spellings()}:
-                return kind
+        found = kinds_by_spelling(self.scheme).get(normalise_label(value))
+        if found is not None:
+            return found
         known = "、".join(kind.name for kind in self.scheme.activities) or "-"
         raise InputError(t("research.unknown_kind", value=value, scheme=self.scheme.id, known=known))
 
