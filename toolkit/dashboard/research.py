@@ -65,6 +65,10 @@ add_messages(
 )
 
 
+# Labels such as 待确认的研修计划 are longer than ipywidgets' default label column.
+LABEL = {"description_width": "initial"}
+
+
 def _choose(dropdown: widgets.Dropdown, options: list[object]) -> None:
     """New options, keeping the choice when it is still there, else the first one."""
     values = [option[1] if isinstance(option, tuple) else option for option in options]
@@ -129,11 +133,11 @@ class ResearchPanel(widgets.VBox):
 
     def _school_part(self) -> widgets.VBox:
         self.theme = widgets.Text(description=t("research.theme"), layout=widgets.Layout(width="520px"))
-        self.group_name = widgets.Text(description=t("research.group_name"))
+        self.group_name = widgets.Text(description=t("research.group_name"), style=LABEL)
         people = [(f"{tid} {name}", tid) for tid, name in self.desk.names.items()]
         self.leader = widgets.Dropdown(options=people, description=t("research.leader"))
         self.members = widgets.SelectMultiple(options=people, description=t("research.members"), rows=6)
-        self.to_confirm = widgets.Dropdown(description=t("research.to_confirm"))
+        self.to_confirm = widgets.Dropdown(description=t("research.to_confirm"), style=LABEL)
         return widgets.VBox(
             [
                 widgets.HTML(f"<h3>{t('research.school_part')}</h3>"),
@@ -155,12 +159,14 @@ class ResearchPanel(widgets.VBox):
         )
         self.title = widgets.Text(description=t("research.title"))
         self.hours = widgets.BoundedFloatText(
-            value=0, min=0, max=100, step=0.5, description=t("research.hours")
+            value=0, min=0, max=100, step=0.5, description=t("research.hours"), style=LABEL
         )
-        self.participants = widgets.SelectMultiple(description=t("research.participants"), rows=5)
-        self.online = widgets.Dropdown(description=t("research.online_activity"))
-        self.completed = widgets.SelectMultiple(description=t("research.completed_by"), rows=5)
-        self.offline = widgets.Dropdown(description=t("research.offline_activity"))
+        self.participants = widgets.SelectMultiple(
+            description=t("research.participants"), style=LABEL, rows=5
+        )
+        self.online = widgets.Dropdown(description=t("research.online_activity"), style=LABEL)
+        self.completed = widgets.SelectMultiple(description=t("research.completed_by"), style=LABEL, rows=5)
+        self.offline = widgets.Dropdown(description=t("research.offline_activity"), style=LABEL)
         self.evidence = widgets.FileUpload(description=t("research.evidence_files"), multiple=True)
         self.group.observe(lambda _: self._fill_group(), names="value")
         return widgets.VBox(
