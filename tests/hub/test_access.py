@@ -34,6 +34,7 @@ def course_pages(hub: Hub) -> dict[str, str]:
         "formgrader": service + "formgrader",
         "cohort": service + f"voila/render/{DASHBOARDS_FOLDER}/cohort.ipynb",
         "desk": service + f"voila/render/{DASHBOARDS_FOLDER}/desk.ipynb",
+        "research": service + f"voila/render/{DASHBOARDS_FOLDER}/research.ipynb",
     }
 
 
@@ -95,6 +96,13 @@ def test_a_grader_reaches_the_course_tools(hub: Hub, browser: Browser) -> None:
     page.wait_for_function(
         "() => document.body.innerText.includes('没有需要量规评分的作业')", timeout=180_000
     )
+    # The research page acts for the logged-in grader, whose ID the page shows and does not let change.
+    page.goto(pages["research"], wait_until="domcontentloaded")
+    page.wait_for_selector(".workshop-research .workshop-research-groups", timeout=180_000)
+    actor = page.locator(".workshop-research .widget-dropdown select").first
+    assert actor.input_value().startswith(f"{GRADER} ") and actor.is_disabled()
+    assert "教研组（组长）" in page.inner_text(".workshop-research")
+    shot(page, "5-grader-research")
     page.goto(f"{hub.url}hub/home")
     assert page.locator("#workshop-grading-link").count() == 1
     context.close()

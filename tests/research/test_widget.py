@@ -115,3 +115,15 @@ def test_a_teacher_or_a_stranger_only_sees_the_progress(course: Path) -> None:
     assert "T1 在这里只能查看完成情况" in teacher.message.value
     stranger = ResearchPanel(course, actor="root")
     assert stranger.actor.value is None and "不在本课程名单中" in stranger.message.value
+
+
+def test_the_page_opens_on_a_course_whose_scheme_counts_no_hours(tmp_path: Path) -> None:
+    # Through the hub the page first failed on such a course: its status asked for an hours rule.
+    people = roster(tmp_path / "r.csv", ["A1,管理员甲,一中,,管理员", "L1,组长乙,一中,数学,坊主"])
+    init_course(tmp_path / "course", roster=people)  # the default scheme: no hours rule
+    panel = ResearchPanel(tmp_path / "course", actor="A1")
+    panel.group_name.value = "数学组"
+    panel.leader.value = "L1"
+    panel.members.value = ("L1",)
+    assert "教研组 数学组" in click(panel, "创建 / 更新教研组")
+    assert "<td>数学组</td>" in panel.status.value

@@ -80,7 +80,12 @@ def flow_status(
     to names, ``chosen`` gives each teacher's plan points, ``typical_case`` the teachers who took
     part in a submitted typical case."""
     members = [teacher for group in state.groups.values() for teacher in group.members]
-    hours = count_hours(research_ledger(state, scheme, source=source), people=members).set_index("teacher_id")
+    # A scheme without an hours rule (the default one) earns no hours, and says so by zeros.
+    hours = (
+        count_hours(research_ledger(state, scheme, source=source), people=members).set_index("teacher_id")
+        if scheme.hours is not None
+        else pd.DataFrame(columns=["counted_hours"])
+    )
     target = scheme.hours.target if scheme.hours else 0.0
     accepted = state.accepted is not None
     teacher_rows, group_rows = [], []
