@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
 TEACHERS = tuple(f"H{_WORKER}T0{n}" for n in (1, 2, 3, 4))
 GRADER = f"H{_WORKER}L01"
+ADMIN = f"H{_WORKER}A01"  # the school's administrator: never logs in here, so no system user
 PASSWORD = "workshop-pass-1"
 SCREENSHOTS = Path(os.environ.get("WORKSHOP_SCREENSHOT_DIR") or tempfile.gettempdir()) / "workshop-hub"
 
@@ -70,7 +71,10 @@ def hub() -> Iterator[Hub]:
     base.chmod(0o755)
     people = [f"{tid},教师{n},一中,数学,教师" for n, tid in enumerate(TEACHERS, start=1)]
     people.append(f"{GRADER},王坊主,一中,数学,坊主")
-    result = workshop("init", "course", "--roster", str(roster(base / "roster.csv", people)), cwd=base)
+    people.append(f"{ADMIN},李管理,一中,,管理员")
+    # Guangdong's scheme: the school-based research flow runs on it (tests/hub/test_research_page.py).
+    listed = str(roster(base / "roster.csv", people))
+    result = workshop("init", "course", "--roster", listed, "--scheme", "guangdong-2021", cwd=base)
     assert result.returncode == 0, result.stderr
     course = base / "course"
     for step in (["generate_assignment", "self_test"], ["release_assignment", "self_test"]):

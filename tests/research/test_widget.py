@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import roster, upload
+from tests.conftest import file_bytes, roster, upload
 from toolkit.course import init_course
 from toolkit.dashboard.research import ResearchPanel
 from toolkit.research.commands import ResearchDesk
@@ -32,6 +32,11 @@ def empty_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def course(empty_course: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(empty_course, tmp_path / "course"))
+
+
+def picked(name: str) -> tuple[dict[str, object], ...]:
+    """A FileUpload's value for a real-looking file called ``name``."""
+    return upload(name, file_bytes(name))
 
 
 def click(panel: ResearchPanel, label: str) -> str:
@@ -63,7 +68,7 @@ def test_the_administrator_and_the_leader_run_the_flow_from_the_page(course: Pat
     leader = ResearchPanel(course, actor="L1")
     assert leader.school.layout.display == "none"  # the school's steps are the administrator's
     assert leader.group.options == ("数学组",)
-    leader.plan_file.value = upload("数学组研修计划.docx", b"plan")
+    leader.plan_file.value = picked("数学组研修计划.docx")
     assert "数学组 研修计划" in click(leader, "上传研修计划")
     leader.topic_title.value = "互动课堂"
     assert "研修专题 T1：互动课堂" in click(leader, "新建研修专题")
@@ -84,7 +89,7 @@ def test_the_administrator_and_the_leader_run_the_flow_from_the_page(course: Pat
     leader.completed.value = ("T1",)
     assert "教师丙 完成 互动工具怎么用" in click(leader, "记录完成")
     leader.offline.value = "A1"
-    leader.evidence.value = upload("活动照片.jpg", b"photo") + upload("评课表.xlsx", b"sheet")
+    leader.evidence.value = picked("活动照片.jpg") + picked("评课表.xlsx")
     assert "佐证 2 份（上传人 组长乙）" in click(leader, "上传佐证")
 
     admin = ResearchPanel(course, actor="A1")
@@ -105,7 +110,7 @@ def test_the_administrator_and_the_leader_run_the_flow_from_the_page(course: Pat
         ("活动照片.jpg", "L1"),
         ("评课表.xlsx", "L1"),
     ]
-    assert (course / state.groups["数学组"].plan.file).read_bytes() == b"plan"  # type: ignore[union-attr]
+    assert (course / state.groups["数学组"].plan.file).read_bytes() == file_bytes("数学组研修计划.docx")  # type: ignore[union-attr]
 
 
 def test_a_teacher_or_a_stranger_only_sees_the_progress(course: Path) -> None:

@@ -1,9 +1,11 @@
-"""The portrait service: each teacher sees their own 教师画像 behind the hub's login.
+"""The teachers' own pages behind the hub's login: 教师画像 and 我的校本研修.
 
 A small hub service (``/services/portrait/``). A teacher is shown their own portrait
 and nobody else's (403); a grader (坊主, 管理员) may open any teacher's at
 ``/services/portrait/<ID>``. Pages are built from the same functions as the static
 export, with no kernel per viewer; the course is read again at most every 30 seconds.
+``/services/portrait/research`` is the teacher's own part of the research flow
+(``toolkit.hub.research_page``), read afresh on every request.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from toolkit.dashboard.data import DashboardData, load_dashboard_data
 from toolkit.dashboard.markup import STYLE
 from toolkit.dashboard.portrait import portrait_html
 from toolkit.dashboard.profile import PortraitBook
+from toolkit.hub.research_page import MyResearchHandler
 from toolkit.hub.settings import GRADERS_GROUP
 from toolkit.i18n import t
 
@@ -74,10 +77,12 @@ def make_app(course_dir: str) -> web.Application:
     return web.Application(
         [
             (url_path_join(prefix, "oauth_callback"), HubOAuthCallbackHandler),
+            (url_path_join(prefix, "research/?"), MyResearchHandler, {"course_dir": course_dir}),
             (url_path_join(prefix, r"/?"), PortraitHandler, {"course": course}),
             (url_path_join(prefix, r"([A-Za-z0-9][A-Za-z0-9_\-]*)"), PortraitHandler, {"course": course}),
         ],
         cookie_secret=os.urandom(32),
+        xsrf_cookies=True,
     )
 
 

@@ -3,6 +3,7 @@ roster, roles and scheme before it is logged (a step that does not fit changes n
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,10 +12,12 @@ from toolkit.course.config import load_course
 from toolkit.course.research_log import ResearchState, replay
 from toolkit.course.research_store import append_event, keep_file, read_events
 from toolkit.errors import InputError
+from toolkit.evidence.check import check_file
 from toolkit.gradebook import CourseData, read_course
 from toolkit.i18n import add_messages, t
 from toolkit.ledger.read import kinds_by_spelling
 from toolkit.research.flow import FlowStatus, course_flow_status, flow_status
+from toolkit.rubric import FileRule
 from toolkit.scheme import ActivityKind, Scheme
 from toolkit.tables import normalise_label
 
@@ -82,6 +85,10 @@ add_messages(
             "en": "'{title}' is an online activity and needs no evidence",
         },
         "research.not_a_file": {"zh": "找不到这个文件", "en": "no such file"},
+        "research.bad_file": {
+            "zh": "“{name}”不能上传：{problems}",
+            "en": "'{name}' cannot be kept: {problems}",
+        },
         "research.unknown_point": {
             "zh": "“{value}”不是能力点（A1–A13、B1–B10、C1–C7）",
             "en": "'{value}' is not a point (A1–A13, B1–B10, C1–C7)",
@@ -90,6 +97,7 @@ add_messages(
             "zh": "{teacher} 的研修计划选择的是 {chosen}，没有 {point}",
             "en": "{teacher}'s plan chose {chosen}, not {point}",
         },
+        "research.no_file": {"zh": "请先选择要上传的文件", "en": "choose a file to upload first"},
         "research.recorded": {"zh": "已记录：{what}", "en": "Recorded: {what}"},
         "research.summary_line": {
             "zh": "校本主题：{theme}；教研组 {groups} 个；研修活动 {activities} 个；整校验收：{accepted}",
@@ -102,6 +110,14 @@ add_messages(
         },
     }
 )
+
+
+# A file handed to the desk: a path (the command) or an upload's name and bytes (a page).
+HandedFile = str | Path | tuple[str, bytes]
+# What the flow keeps: plans and summaries are documents; an activity's evidence may also be
+# photos, a sheet (评课表) or a recording (听课视频). Content is checked, not only the name.
+DOCUMENTS = FileRule(formats=("pdf", "doc", "docx"), max_mb=20)
+EVIDENCE = FileRule(formats=("pdf", "doc", "docx", "xls", "xlsx", "jpg", "png", "mp4"), max_mb=500)
 
 
 class ResearchDesk:
@@ -146,14 +162,32 @@ class ResearchDesk:
     def record(self, event: str, subject: str, actor: str, **data: object) -> None:
         append_event(self.settings.db_url, event, subject, actor, dict(data))
 
-    def kept(self, folder: str, file: str | Path | tuple[str, bytes]) -> str:
-        """Keep a file given by path, or uploaded in the page as (name, bytes)."""
+    def kept(self, folder: str, file: HandedFile, rule: FileRule = DOCUMENTS) -> str:
+        """Keep a file given by path, or uploaded in a page as (name, bytes), once it passes ``rule``."""
+        return keep_file(self.settings.root, folder, self.checked(file, rule))
+
+    def checked(self, file: HandedFile, rule: FileRule) -> Path | tuple[str, bytes]:
+        """``file`` once its content passes ``rule``: a renamed program or an empty upload is refused."""
         if isinstance(file, tuple):
-            return keep_file(self.settings.root, folder, file)
+            name, content = Path(file[0]).name, file[1]
+            if not name or not content:
+                raise InputError(t("research.no_file"))
+            with tempfile.TemporaryDirectory() as folder:
+                probe = Path(folder) / name
+                probe.write_bytes(content)
+                self._refuse_unless(probe, rule)
+            return name, content
         source = Path(file)
         if not source.is_file():
             raise InputError(t("research.not_a_file"), file=source)
-        return keep_file(self.settings.root, folder, source)
+        self._refuse_unless(source, rule)
+        return source
+
+    @staticmethod
+    def _refuse_unless(path: Path, rule: FileRule) -> None:
+        found = check_file(path, rule)
+        if not found.ok:
+            raise InputError(t("research.bad_file", name=path.name, problems="；".join(found.problems)))
 
     def kind(self, value: str) -> ActivityKind:
         found = kinds_by_spelling(self.scheme).get(normalise_label(value))
@@ -179,7 +213,7 @@ class ResearchDesk:
         self.record("group", name, by, leader=leader, members=everyone)
         return t("research.recorded", what=f"教研组 {name}：组长 {self.names[leader]}，{len(everyone)} 人")
 
-    def upload_group_plan(self, group: str, file: str | Path | tuple[str, bytes], *, by: str) -> str:
+    def upload_group_plan(self, group: str, file: HandedFile, *, by: str) -> str:
         self.leader(group, by)
         self.record("group_plan", group, by, file=self.kept(f"{group}/研修计划", file))
         return t("research.recorded", what=f"{group} 研修计划")
@@ -244,24 +278,25 @@ class ResearchDesk:
         self.record("completion", activity, by or teacher, teacher=teacher)
         return t("research.recorded", what=f"{self.names[teacher]} 完成 {found.title}")
 
-    def add_evidence(self, activity: str, files: Sequence[str | Path | tuple[str, bytes]], *, by: str) -> str:
+    def add_evidence(self, activity: str, files: Sequence[HandedFile], *, by: str) -> str:
         found = self.state.activities.get(activity)
         if found is None:
             raise InputError(t("research.unknown_activity", activity=activity))
         self.leader(found.group, by)
         if not found.participants:
             raise InputError(t("research.evidence_online", title=found.title))
-        kept = [self.kept(f"{found.group}/{activity} 佐证", file) for file in files]  # all checked first
+        checked = [self.checked(file, EVIDENCE) for file in files]  # all of them before any is kept
+        kept = [keep_file(self.settings.root, f"{found.group}/{activity} 佐证", file) for file in checked]
         for path in kept:
             self.record("evidence", activity, by, file=path)
         return t("research.recorded", what=f"{found.title} 佐证 {len(kept)} 份（上传人 {self.names[by]}）")
 
-    def improvement_plan(self, teacher: str, file: str | Path) -> str:
+    def improvement_plan(self, teacher: str, file: HandedFile) -> str:
         self.person(teacher)
         self.record("improvement_plan", teacher, teacher, file=self.kept(f"提升计划/{teacher}", file))
         return t("research.recorded", what=f"{self.names[teacher]} 的提升计划")
 
-    def point_summary(self, teacher: str, point: str, file: str | Path) -> str:
+    def point_summary(self, teacher: str, point: str, file: HandedFile) -> str:
         from toolkit.plan.choices import chosen_points
 
         self.person(teacher)
