@@ -55,10 +55,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
     A run without the slow tests (the quick loop) lets idle workers steal queued tests: with
     xdist's load distribution one worker was left with the few long tests while two idled
-    (71 s against 96 to 102 s). A whole run keeps load distribution; its main process starts
-    building the demo course at once, and the tests that need it run last
-    (pytest_collection_modifyitems), so no worker waits for it: on a clean clone with a fresh
-    cache 589 s against 649 s.
+    (71 s against 96 to 102 s). A whole run hands out tests one by one too, except that the
+    tests sharing a costly fixture go to one worker as a unit (``SHARED``), in the order
+    pytest_collection_modifyitems gives; its main process starts building the demo course at
+    once, and the tests that need it run last, so no worker waits for it.
     """
     if hasattr(config, "workerinput") or config.option.collectonly:
         return
@@ -66,6 +66,9 @@ def pytest_configure(config: pytest.Config) -> None:
         if getattr(config.option, "dist", "no") == "load":
             config.option.dist = "worksteal"
         return
+    if getattr(config.option, "dist", "no") == "load":
+        config.option.dist = "loadgroup"
+        config.option.loadscopereorder = False  # keep our order: the longest units first
     config.stash[_DEMO_BUILDER] = subprocess.Popen(
         [sys.executable, "-c", "from tests.conftest import cached_demo; cached_demo()"],
         cwd=REPOSITORY,
@@ -75,10 +78,44 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+# Fixtures (or a module's fixtures) that cost tens of seconds each time a worker builds them (a
+# JupyterHub and its teachers' servers, PostgreSQL, a course graded or served by Voila): the
+# tests using one run as a unit on one worker, so it is built once per run instead of once per
+# worker. Before, the hub alone was started on every worker, and the suite took 721 s.
+SHARED = {
+    "hub": "hub",
+    "postgresql_url": "postgresql",
+    "flow_course": "research-flow",
+    "tests/assignments/test_rubric_assignments.py": "rubric-assignments",  # its module fixtures
+    "voila_url": "dashboard-voila",
+    "by_nbgrader": "graded-demo",
+    "regraded": "graded-demo",
+}
+
+
+def _shared_group(item: pytest.Item) -> str | None:
+    names = {*getattr(item, "fixturenames", ()), item.nodeid.split("::")[0]}
+    return next((group for key, group in SHARED.items() if key in names), None)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist names the groups in the test IDs
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests on the demo course last: by then the build the main process started at the beginning
-    is done, and no worker sits idle waiting for it (one waited 93 s at the start of a run)."""
-    items.sort(key=lambda item: "demo_course" in getattr(item, "fixturenames", ()))
+    """The order work is handed out in: shared units first (the hub's is the longest), then
+    single tests; the tests on the demo course last, its shared units first among them. By then
+    the build the main process started at the beginning is done, and no worker sits idle
+    waiting for it (one waited 93 s at the start of a run)."""
+    groups = list(dict.fromkeys(SHARED.values()))
+
+    def rank(item: pytest.Item) -> tuple[bool, int]:
+        group = _shared_group(item)
+        on_demo = "demo_course" in getattr(item, "fixturenames", ())
+        return on_demo, groups.index(group) if group else len(groups)
+
+    for item in items:
+        group = _shared_group(item)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
+    items.sort(key=rank)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
