@@ -55,9 +55,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
     A run without the slow tests (the quick loop) lets idle workers steal queued tests: with
     xdist's load distribution one worker was left with the few long tests while two idled
-    (71 s against 96 to 102 s). A whole run hands out tests one by one too, except that the
-    tests sharing a costly fixture go to one worker as a unit (``SHARED``), in the order
-    pytest_collection_modifyitems gives; its main process starts building the demo course at
+    (71 s against 96 to 102 s). A whole run hands out tests one by one too, except the files
+    that share a costly fixture, which go to one worker as a unit (``SHARED``), in the order
+    pytest_collection_modifyitems gives. Its main process starts building the demo course at
     once, and the tests that need it run last, so no worker waits for it.
     """
     if hasattr(config, "workerinput") or config.option.collectonly:
@@ -66,9 +66,6 @@ def pytest_configure(config: pytest.Config) -> None:
         if getattr(config.option, "dist", "no") == "load":
             config.option.dist = "worksteal"
         return
-    if getattr(config.option, "dist", "no") == "load":
-        config.option.dist = "loadgroup"
-        config.option.loadscopereorder = False  # keep our order: the longest units first
     config.stash[_DEMO_BUILDER] = subprocess.Popen(
         [sys.executable, "-c", "from tests.conftest import cached_demo; cached_demo()"],
         cwd=REPOSITORY,
@@ -78,43 +75,55 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
-# Fixtures (or a module's fixtures) that cost tens of seconds each time a worker builds them (a
-# JupyterHub and its teachers' servers, PostgreSQL, a course graded or served by Voila): the
-# tests using one run as a unit on one worker, so it is built once per run instead of once per
-# worker. Before, the hub alone was started on every worker, and the suite took 721 s.
+# Test files whose fixtures cost tens of seconds each time a worker builds them: a JupyterHub
+# and its teachers' servers, PostgreSQL, the research course, the rubric assignments' graded
+# course, the demo course served by Voila or regraded. The files of one group run as a unit on
+# one worker, so each is built once per run instead of once per worker (before, every worker
+# started its own hub, and the suite took 721 s). By file, not by fixture: the main process that
+# hands out the work knows test IDs only. Longest units first.
 SHARED = {
-    "hub": "hub",
-    "postgresql_url": "postgresql",
-    "flow_course": "research-flow",
-    "tests/assignments/test_rubric_assignments.py": "rubric-assignments",  # its module fixtures
-    "voila_url": "dashboard-voila",
-    "by_nbgrader": "graded-demo",
-    "regraded": "graded-demo",
+    "tests/hub/": "hub",
+    "tests/desk/test_postgresql_concurrency.py": "postgresql",
+    "tests/course/test_postgresql.py": "postgresql",
+    "tests/research/": "research",
+    "tests/assignments/test_rubric_assignments.py": "rubric-assignments",
+    "tests/dashboard/test_browser.py": "dashboard-voila",
+    "tests/autograde/test_grade.py": "graded-demo",
 }
+_GROUPS = list(dict.fromkeys(SHARED.values()))
 
 
-def _shared_group(item: pytest.Item) -> str | None:
-    names = {*getattr(item, "fixturenames", ()), item.nodeid.split("::")[0]}
-    return next((group for key, group in SHARED.items() if key in names), None)
+def shared_group(nodeid: str) -> str | None:
+    return next((group for start, group in SHARED.items() if nodeid.startswith(start)), None)
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist names the groups in the test IDs
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """A whole run: xdist's load distribution, with each group of ``SHARED`` one unit of work.
+
+    (xdist's own ``loadgroup`` renames test IDs in a way pytest 9 no longer sees.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return shared_group(nodeid) or nodeid
+
+    config.option.loadscopereorder = False  # keep the order collection gives
+    return SharedFixtureScheduling(config, log)  # type: ignore[arg-type]
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The order work is handed out in: shared units first (the hub's is the longest), then
     single tests; the tests on the demo course last, its shared units first among them. By then
     the build the main process started at the beginning is done, and no worker sits idle
     waiting for it (one waited 93 s at the start of a run)."""
-    groups = list(dict.fromkeys(SHARED.values()))
 
     def rank(item: pytest.Item) -> tuple[bool, int]:
-        group = _shared_group(item)
+        group = shared_group(item.nodeid)
         on_demo = "demo_course" in getattr(item, "fixturenames", ())
-        return on_demo, groups.index(group) if group else len(groups)
+        return on_demo, _GROUPS.index(group) if group else len(_GROUPS)
 
-    for item in items:
-        group = _shared_group(item)
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
     items.sort(key=rank)
 
 
