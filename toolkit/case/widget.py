@@ -30,6 +30,7 @@ from toolkit.errors import InputError
 from toolkit.evidence.files import content_format
 from toolkit.i18n import t
 from toolkit.localtime import local_zone
+from toolkit.widgets.upload import upload_button
 from toolkit.work.outputs import download_links, outputs_dir
 
 WORK_FOLDER = "研修案例"
@@ -98,7 +99,7 @@ class CaseWriter(widgets.VBox):
             box.style.description_width = "90px"
         self.document_count = widgets.HTML().add_class("case-document-count")
         self.section_warning = widgets.HTML().add_class("case-section-warning")
-        self.document_upload = widgets.FileUpload(
+        self.document_upload = upload_button(
             accept=".docx", description=t("writer.upload_document"), layout={"width": "auto"}
         )
         self.use_upload = widgets.Button(description=t("writer.use_upload"))
@@ -107,9 +108,7 @@ class CaseWriter(widgets.VBox):
         self.write_here.on_click(lambda _: self.drop_uploaded_document())
         self.document_note = widgets.HTML()
         accept = ",".join(f".{kind}" for kind in self.call.material_formats)
-        self.material_upload = widgets.FileUpload(
-            accept=accept, multiple=True, description=t("writer.choose")
-        )
+        self.material_upload = upload_button(accept=accept, multiple=True, description=t("writer.choose"))
         self.material_upload.add_class("case-material-upload")
         self.add_button = widgets.Button(description=t("writer.add"), icon="upload").add_class("case-add")
         self.add_button.on_click(lambda _: self.add_materials())

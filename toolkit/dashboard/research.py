@@ -17,6 +17,7 @@ from toolkit.environment import GRADER_ENV
 from toolkit.errors import InputError
 from toolkit.i18n import add_messages, t
 from toolkit.research.commands import ResearchDesk
+from toolkit.widgets.upload import upload_button
 
 add_messages(
     {
@@ -151,7 +152,7 @@ class ResearchPanel(widgets.VBox):
 
     def _group_part(self) -> widgets.VBox:
         self.group = widgets.Dropdown(description=t("research.group"))
-        self.plan_file = widgets.FileUpload(description=t("research.plan_file"), multiple=False)
+        self.plan_file = upload_button(description=t("research.plan_file"), multiple=False)
         self.topic_title = widgets.Text(description=t("research.topic_title"))
         self.topic = widgets.Dropdown(description=t("research.topic"))
         self.kind = widgets.Dropdown(
@@ -167,7 +168,7 @@ class ResearchPanel(widgets.VBox):
         self.online = widgets.Dropdown(description=t("research.online_activity"), style=LABEL)
         self.completed = widgets.SelectMultiple(description=t("research.completed_by"), style=LABEL, rows=5)
         self.offline = widgets.Dropdown(description=t("research.offline_activity"), style=LABEL)
-        self.evidence = widgets.FileUpload(description=t("research.evidence_files"), multiple=True)
+        self.evidence = upload_button(description=t("research.evidence_files"), multiple=True)
         self.group.observe(lambda _: self._fill_group(), names="value")
         return widgets.VBox(
             [

@@ -23,6 +23,7 @@ from toolkit.rubric import Criterion
 from toolkit.rubric.catalogue import is_achievement
 from toolkit.rubric.files import describe_file_rule
 from toolkit.widgets.style import WRAP_CLASS, WRAP_OPTIONS_CSS
+from toolkit.widgets.upload import upload_button
 from toolkit.work.outputs import outputs_dir
 
 add_messages(
@@ -69,7 +70,7 @@ class EvidenceItem(widgets.VBox):
         self.criterion = criterion
         rule = criterion.files
         accept = ",".join(f".{kind}" for kind in rule.formats) if rule else ""
-        self.upload = widgets.FileUpload(accept=accept, multiple=True, description=t("board.upload"))
+        self.upload = upload_button(accept=accept, multiple=True, description=t("board.upload"))
         self.add_button = widgets.Button(description=t("board.add"), icon="upload")
         self.add_button.on_click(lambda _: self.add_uploads())
         self.outputs = widgets.Dropdown(description=t("board.from_outputs"), layout={"width": "420px"})

@@ -17,7 +17,7 @@ from toolkit.learner.report import export_report, report_markdown
 from toolkit.learner.survey import load_survey, survey_summary, survey_with_scores
 from toolkit.modules.data import sample_path
 from toolkit.plotting import figure_png, new_figure
-from toolkit.widgets.upload import save_upload
+from toolkit.widgets.upload import save_upload, upload_button
 from toolkit.work.outputs import download_links, markdown_to_html
 from toolkit.work.progress import record_output
 
@@ -95,10 +95,10 @@ class LearnerAnalysis(widgets.VBox):
             value="sample",
             layout=widgets.Layout(width="auto"),
         )
-        self.responses_upload = widgets.FileUpload(
+        self.responses_upload = upload_button(
             accept=".csv,.xlsx,.xls", description=t("learner.upload.responses")
         )
-        self.key_upload = widgets.FileUpload(accept=".csv,.xlsx,.xls", description=t("learner.upload.key"))
+        self.key_upload = upload_button(accept=".csv,.xlsx,.xls", description=t("learner.upload.key"))
         self.analyse_button = widgets.Button(
             description=t("learner.analyse"), button_style="primary", icon="play"
         )
@@ -134,9 +134,7 @@ class LearnerAnalysis(widgets.VBox):
             value="sample",
             layout=widgets.Layout(width="auto"),
         )
-        self.survey_upload = widgets.FileUpload(
-            accept=".csv,.xlsx,.xls", description=t("learner.survey.upload")
-        )
+        self.survey_upload = upload_button(accept=".csv,.xlsx,.xls", description=t("learner.survey.upload"))
         self.survey_button = widgets.Button(description=t("learner.survey.analyse"), icon="list")
         self.survey_button.on_click(lambda _: self.analyse_survey())
         self.survey_result = widgets.HTML("")

@@ -13,7 +13,7 @@ from toolkit.catalogue import load_catalogue
 from toolkit.i18n import add_messages, t
 from toolkit.library.model import ACTIVE, KINDS, LICENCES, ResourceLibrary, export_xlsx
 from toolkit.modules.data import sample_path
-from toolkit.widgets.upload import save_upload
+from toolkit.widgets.upload import save_upload, upload_button
 from toolkit.work.outputs import download_links, outputs_dir
 from toolkit.work.progress import record_output
 
@@ -115,7 +115,7 @@ class ResourceLibraryManager(widgets.VBox):
             ),
             "link": widgets.Text(description=t("library.field.link")),
         }
-        self.upload = widgets.FileUpload(description=t("library.upload"))
+        self.upload = upload_button(description=t("library.upload"))
         self.add_button = widgets.Button(description=t("library.add"), button_style="primary", icon="plus")
         self.add_button.on_click(lambda _: self.add())
         self.add_message = widgets.HTML("")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -15,3 +16,8 @@ def save_upload(upload: widgets.FileUpload, folder: Path) -> Path | None:
     path = folder / Path(item["name"]).name
     path.write_bytes(bytes(item["content"]))
     return path
+
+
+def upload_button(*, description: str, **options: Any) -> widgets.FileUpload:
+    """A FileUpload whose hover text is its label (ipywidgets' own shows "null")."""
+    return widgets.FileUpload(description=description, tooltip=description, **options)

@@ -16,6 +16,7 @@ from toolkit.classroom.portfolio.model import KINDS, Entry, Portfolio, Portfolio
 from toolkit.classroom.portfolio.report import export_portfolio, growth_summary, status_name, timeline_table
 from toolkit.i18n import add_messages, t
 from toolkit.modules.data import load_sample
+from toolkit.widgets.upload import upload_button
 from toolkit.work.outputs import download_links, outputs_dir
 from toolkit.work.progress import record_output
 
@@ -139,7 +140,7 @@ class PortfolioBuilder(widgets.VBox):
                 description=t("portfolio.field.comment"), layout=widgets.Layout(width="560px", height="70px")
             ),
         }
-        self.upload = widgets.FileUpload(description=t("portfolio.upload"), multiple=False)
+        self.upload = upload_button(description=t("portfolio.upload"), multiple=False)
         self.save_button = widgets.Button(
             description=t("portfolio.save"), button_style="primary", icon="save"
         )
