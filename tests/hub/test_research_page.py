@@ -1,6 +1,8 @@
-"""我的校本研修 through the real hub: a teacher logged in as themselves joins an activity, hands in
-their improvement plan and a point summary, and is told plainly when a file is refused; every step
-lands in the course's log as theirs."""
+"""The research flow through the real hub, each person logged in as themselves: on 我的校本研修 a
+teacher joins an activity, hands in their improvement plan and a point summary, and is told
+plainly when a file is refused; every step lands in the course's log as theirs. The leader then
+uploads an offline activity's evidence on the course service's research page, and the teacher's
+hours count it."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from tests.hub.conftest import ADMIN, GRADER, TEACHERS, Hub, shot
 from tests.hub.test_teacher_flow import assert_no_code, log_in
 from toolkit.course import load_course
 from toolkit.course.research_store import read_events
-from toolkit.hub.settings import PORTRAIT_SERVICE
+from toolkit.hub.settings import DASHBOARDS_FOLDER, PORTRAIT_SERVICE
 from toolkit.plan.rules import PLAN_ASSIGNMENT, PLAN_KEY
 
 if TYPE_CHECKING:
@@ -102,4 +104,35 @@ def test_a_teacher_takes_their_own_steps_of_the_research_flow(
     events = [e for e in read_events(load_course(hub.course).db_url) if e.actor == teacher]
     assert [e.kind for e in events] == ["completion", "improvement_plan", "summary"]
     assert (hub.course / events[-1].data["file"]).read_bytes() == file_bytes("A1总结.pdf")
+
+    # The leader, logged in as themselves, uploads the offline activity's evidence on the
+    # research page of the course service; the teacher's page then counts its 4 hours.
+    leader_context, leader = log_in(browser, hub, GRADER)
+    research_page = (
+        f"{hub.url}services/{hub.layout.course_service}/voila/render/{DASHBOARDS_FOLDER}/research.ipynb"
+    )
+    leader.goto(research_page, wait_until="domcontentloaded")
+    leader.wait_for_selector(".workshop-research .workshop-research-groups", timeout=180_000)
+    leader.locator(".widget-dropdown:has(label:text-is('线下活动')) select").select_option(
+        label="A2 集体备课"
+    )
+    photo = tmp_path / "集体备课.jpg"
+    photo.write_bytes(file_bytes(photo.name))
+    # As a person does it: the upload button opens the file chooser (its label counts the files,
+    # and hovering shows its own name, not ipywidgets' "null").
+    picker = leader.locator(".workshop-research button.widget-upload", has_text="上传佐证")
+    assert picker.get_attribute("title") == "上传佐证"
+    with leader.expect_file_chooser() as chooser:
+        picker.click()
+    chooser.value.set_files(str(photo))
+    leader.wait_for_selector(".workshop-research button.widget-upload:has-text('上传佐证 (1)')")
+    leader.get_by_role("button", name="上传佐证", exact=True).click()
+    leader.wait_for_selector(".workshop-research-done", timeout=60_000)
+    assert "集体备课 佐证 1 份（上传人 王坊主）" in leader.inner_text(".workshop-research")
+    assert_no_code(leader)
+    shot(leader, "7-leader-evidence")
+    page.reload(wait_until="domcontentloaded")
+    assert "✓ 组长已上传佐证" in page.inner_text("tr[data-activity='A2']")
+    assert "校本研修学时：9 / 25" in page.inner_text("#mine-hours")
+    leader_context.close()
     context.close()
