@@ -40,9 +40,13 @@ def _parser() -> argparse.ArgumentParser:
         "--environment",
         choices=["A", "B", "C"],
         default=None,
-        help="学校教学环境（默认 C）/ school environment (default C)",
+        help="学校教学环境（新课程默认 C，再次运行时保留）/ school environment (new: C; kept on re-run)",
     )
-    init.add_argument("--scheme", default=None, help="规则方案（默认 default）/ programme scheme")
+    init.add_argument(
+        "--scheme",
+        default=None,
+        help="规则方案（新课程默认 default，再次运行时保留原方案）/ programme scheme (kept on re-run)",
+    )
     init.add_argument(
         "--db", dest="db_url", default=None, help="成绩库地址，默认课程目录内的 SQLite / database URL"
     )

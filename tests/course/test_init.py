@@ -131,3 +131,25 @@ def test_init_gives_each_assignment_the_course_rules_and_a_course_rubric_overrid
     refused = workshop("init", str(course), "--roster", str(file))
     assert refused.returncode == 2 and "A1.yaml" in refused.stderr
     assert task_rubric.read_bytes() == before
+
+
+def test_rerun_with_next_terms_roster_keeps_the_courses_scheme_and_environment(tmp_path: Path) -> None:
+    """Running init again with only a new roster (as a trainer does each term) must not switch a
+    Guangdong course back to the default rules: before, it silently did."""
+    from toolkit.course.stored import stored_setting
+    from toolkit.ledger.course import course_scheme
+    from toolkit.plan.rules import PLAN_ASSIGNMENT, load_rules
+
+    course = tmp_path / "course"
+    people = roster(tmp_path / "r.csv", ["001,张伟,城南中学,数学,教师"])
+    init_course(course, roster=people, scheme="guangdong-2021", environment="B")
+    result = workshop("init", str(course), "--roster", str(people))
+    assert result.returncode == 0, result.stderr
+    db_url = load_course(course).db_url
+    assert course_scheme(course).id == "guangdong-2021"
+    assert stored_setting(db_url, "environment") == "B"
+    rules = load_rules(course / "source" / PLAN_ASSIGNMENT)
+    assert rules.environment == "B"
+    # Saying it switches it.
+    init_course(course, roster=people, scheme="hefei-2021")
+    assert course_scheme(course).id == "hefei-2021" and stored_setting(db_url, "environment") == "B"

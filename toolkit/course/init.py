@@ -22,7 +22,7 @@ from toolkit.course.config import (
     write_config,
 )
 from toolkit.course.scope import stored_scope
-from toolkit.course.stored import store_setting
+from toolkit.course.stored import store_setting, stored_setting
 from toolkit.environment import ensure_tools_on_path
 from toolkit.errors import InputError
 from toolkit.evidence.check import ASSIGNMENT_RUBRIC
@@ -95,20 +95,26 @@ def init_course(
     course_dir: str | Path,
     *,
     roster: str | Path | Roster,
-    environment: str = "C",
-    scheme: str = "default",
+    environment: str | None = None,
+    scheme: str | None = None,
     db_url: str | None = None,
 ) -> InitReport:
     """Create the nbgrader course at ``course_dir`` or bring it up to date with ``roster``.
 
     Teachers new to the roster are added, changed details are updated (the old
     record archived), and teachers missing from it are kept and marked inactive.
+    ``environment`` and ``scheme`` not given keep the course's own (a new course: C, default),
+    so running init again with next term's roster never switches a course's rules.
     """
     people = roster if isinstance(roster, Roster) else read_roster(roster)
-    environment = load_catalogue().environment(environment).code
     root = Path(course_dir).resolve()
     exists = (root / CONFIG_NAME).is_file()
     settings = load_course(root) if exists else None
+    if settings is not None:
+        environment = environment or stored_setting(settings.db_url, "environment")
+        scheme = scheme or stored_setting(settings.db_url, "scheme")
+    environment = load_catalogue().environment(environment or "C").code
+    scheme = scheme or "default"
     # Read and validate every rule file (the course's own rubrics too) before writing anything;
     # the plan keeps the course scope an administrator chose.
     scope = stored_scope(settings.db_url) if settings is not None else ()
