@@ -72,8 +72,8 @@ add_messages(
         "portrait.cycle_evidence": {"zh": "；{stages}缺评价清单", "en": "; {stages} lacks the checklist"},
         "portrait.lessons": {"zh": "课堂评价", "en": "Lesson evaluations"},
         "portrait.lesson": {
-            "zh": "《{lesson}》综合 {overall:.2f} 分，各方一致性 {agreement:.0%}（{parties}）",
-            "en": "'{lesson}': overall {overall:.2f}, agreement {agreement:.0%} ({parties})",
+            "zh": "《{lesson}》综合 {overall:.2f} 分，各方一致性 {agreement}（{parties}）",
+            "en": "'{lesson}': overall {overall:.2f}, agreement {agreement} ({parties})",
         },
         "portrait.help": {"zh": "精准帮扶分组", "en": "Targeted help groups"},
         "portrait.help_rule": {
@@ -258,7 +258,7 @@ class PortraitBook:
                     "portrait.lesson",
                     lesson=evaluation.lesson,
                     overall=evaluation.overall,
-                    agreement=evaluation.agreement,
+                    agreement=evaluation.agreement_text,
                     parties=parties,
                 )
             )

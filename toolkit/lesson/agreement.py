@@ -15,12 +15,16 @@ score, the overall score and how far the parties agree.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 import pandas as pd
 
+from toolkit.i18n import add_messages, t
 from toolkit.lesson.ratings import Rating
 from toolkit.lesson.standard import PARTY_ORDER, LessonStandard
+
+add_messages({"lesson.one_party": {"zh": "—（只有一方评价）", "en": "— (one party only)"}})
 
 
 @dataclass(frozen=True)
@@ -31,9 +35,14 @@ class LessonEvaluation:
     means: pd.DataFrame  # index criterion id; one column per party (NaN where it does not rate), "spread"
     party_scores: dict[str, float]
     overall: float
-    agreement: float  # 0–1
+    agreement: float  # 0–1; NaN while only one party has rated
     pairwise: dict[tuple[str, str], float]
     party_names: dict[str, str]  # as the standard names them
+
+    @property
+    def agreement_text(self) -> str:
+        """The agreement as people read it; a lesson rated by one party so far has none."""
+        return t("lesson.one_party") if math.isnan(self.agreement) else f"{self.agreement:.0%}"
 
 
 def evaluate(ratings: list[Rating], standard: LessonStandard) -> LessonEvaluation:

@@ -22,8 +22,8 @@ add_messages(
         "lesson.form_written": {"zh": "已写入 {file}", "en": "Wrote {file}"},
         "lesson.none": {"zh": "还没有导入任何课堂评价", "en": "no lesson ratings imported yet"},
         "lesson.headline": {
-            "zh": "《{lesson}》执教 {teacher}：综合 {overall:.2f} 分，各方一致性 {agreement:.0%}（{raters}）",
-            "en": "'{lesson}' by {teacher}: overall {overall:.2f}, agreement {agreement:.0%} ({raters})",
+            "zh": "《{lesson}》执教 {teacher}：综合 {overall:.2f} 分，各方一致性 {agreement}（{raters}）",
+            "en": "'{lesson}' by {teacher}: overall {overall:.2f}, agreement {agreement} ({raters})",
         },
         "lesson.raters": {"zh": "{party} {count} 人", "en": "{party}: {count}"},
     }
@@ -61,7 +61,7 @@ def describe(evaluation: LessonEvaluation, standard: LessonStandard) -> str:
             lesson=evaluation.lesson,
             teacher=evaluation.teacher_id,
             overall=evaluation.overall,
-            agreement=evaluation.agreement,
+            agreement=evaluation.agreement_text,
             raters=raters,
         )
     ]

@@ -208,7 +208,7 @@ def school_report(
                     e.lesson,
                     names.get(e.teacher_id, e.teacher_id),
                     f"{e.overall:.2f}",
-                    f"{e.agreement:.0%}",
+                    e.agreement_text,
                     sum(e.raters.values()),
                 ]
                 for e in lessons
