@@ -41,6 +41,13 @@ PASSWORD = "workshop-pass-1"
 SCREENSHOTS = Path(os.environ.get("WORKSHOP_SCREENSHOT_DIR") or tempfile.gettempdir()) / "workshop-hub"
 
 
+def people(*, leaving: str = "") -> list[str]:
+    """The hub course's roster rows (工号,姓名,学校,学科,角色), without ``leaving``."""
+    rows = [f"{tid},教师{n},一中,数学,教师" for n, tid in enumerate(TEACHERS, start=1)]
+    rows += [f"{GRADER},王坊主,一中,数学,坊主", f"{ADMIN},李管理,一中,,管理员"]
+    return [row for row in rows if not row.startswith(f"{leaving},")] if leaving else rows
+
+
 @dataclass(frozen=True)
 class Hub:
     url: str
@@ -69,11 +76,8 @@ def hub() -> Iterator[Hub]:
     _remove_accounts(ids)
     base = Path(tempfile.mkdtemp(prefix="workshop-hub-", dir="/tmp"))
     base.chmod(0o755)
-    people = [f"{tid},教师{n},一中,数学,教师" for n, tid in enumerate(TEACHERS, start=1)]
-    people.append(f"{GRADER},王坊主,一中,数学,坊主")
-    people.append(f"{ADMIN},李管理,一中,,管理员")
     # Guangdong's scheme: the school-based research flow runs on it (tests/hub/test_research_page.py).
-    listed = str(roster(base / "roster.csv", people))
+    listed = str(roster(base / "roster.csv", people()))
     result = workshop("init", "course", "--roster", listed, "--scheme", "guangdong-2021", cwd=base)
     assert result.returncode == 0, result.stderr
     course = base / "course"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.conftest import roster, workshop
-from tests.hub.conftest import GRADER, PASSWORD, TEACHERS, Hub, shot
+from tests.hub.conftest import GRADER, PASSWORD, TEACHERS, Hub, people, shot
 from tests.hub.test_teacher_flow import log_in
 from toolkit.hub.accounts import system_name
 from toolkit.hub.settings import DASHBOARDS_FOLDER, PORTRAIT_SERVICE
@@ -131,9 +131,8 @@ def test_an_archived_teacher_can_no_longer_log_in_and_keeps_their_work(hub: Hub,
     assert (home / "self_test").is_dir()
 
     # Everyone else stays on the roster: other tests of this hub go on using their accounts.
-    stays = [f"{tid},教师{n},一中,数学,教师" for n, tid in enumerate(TEACHERS, start=1) if tid != leaving]
-    stays.append(f"{GRADER},王坊主,一中,数学,坊主")
-    result = workshop("init", str(hub.course), "--roster", str(roster(hub.course.parent / "r2.csv", stays)))
+    stays = roster(hub.course.parent / "r2.csv", people(leaving=leaving))
+    result = workshop("init", str(hub.course), "--roster", str(stays))
     assert result.returncode == 0, result.stderr
 
     context = browser.new_context()

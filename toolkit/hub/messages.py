@@ -37,8 +37,8 @@ add_messages(
             "en": "JupyterHub did not start; see its log {log}",
         },
         "hub.ready": {
-            "zh": "研修坊已启动：{url}\n  教师：用名单中的工号登录，首次登录时自己设置密码（至少 6 位）。\n  坊主和管理员：同样登录后，打开 {url}services/{service}/ 使用评分（formgrader、量规评分台）和仪表盘。\n  教师画像：{url}services/portrait/\n  我的校本研修：{url}services/portrait/research\n  运行日志：{log}\n按 Ctrl+C 停止。",
-            "en": "The workshop hub is up: {url}\n  Teachers: log in with their roster ID and choose a password at first login (6+ characters).\n  Leaders and admins: log in the same way, then open {url}services/{service}/ for grading (formgrader, rubric desk) and the dashboards.\n  Teacher portraits: {url}services/portrait/\n  My school-based research: {url}services/portrait/research\n  Log: {log}\nPress Ctrl+C to stop.",
+            "zh": "研修坊已启动：{url}\n  教师：用名单中的工号登录，首次登录时自己设置密码（至少 6 位）。\n  坊主和管理员：同样登录后，打开 {url}services/{service}/ 使用评分（formgrader、量规评分台）和仪表盘。\n  教师画像：{url}services/portrait/\n  我的校本研修：{url}services/portrait/research\n  课堂评价：{url}services/portrait/lessons\n  运行日志：{log}\n按 Ctrl+C 停止。",
+            "en": "The workshop hub is up: {url}\n  Teachers: log in with their roster ID and choose a password at first login (6+ characters).\n  Leaders and admins: log in the same way, then open {url}services/{service}/ for grading (formgrader, rubric desk) and the dashboards.\n  Teacher portraits: {url}services/portrait/\n  My school-based research: {url}services/portrait/research\n  Lesson ratings: {url}services/portrait/lessons\n  Log: {log}\nPress Ctrl+C to stop.",
         },
         "hub.password_too_short": {
             "zh": "首次登录请设置至少 {length} 位的密码（以后用它登录）。",

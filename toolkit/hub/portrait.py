@@ -1,11 +1,12 @@
-"""The teachers' own pages behind the hub's login: 教师画像 and 我的校本研修.
+"""The teachers' own pages behind the hub's login: 教师画像, 我的校本研修 and 课堂评价.
 
 A small hub service (``/services/portrait/``). A teacher is shown their own portrait
 and nobody else's (403); a grader (坊主, 管理员) may open any teacher's at
 ``/services/portrait/<ID>``. Pages are built from the same functions as the static
 export, with no kernel per viewer; the course is read again at most every 30 seconds.
 ``/services/portrait/research`` is the teacher's own part of the research flow
-(``toolkit.hub.research_page``), read afresh on every request.
+(``toolkit.hub.research_page``) and ``/services/portrait/lessons`` their lesson ratings
+(``toolkit.hub.lesson_page``), both read afresh on every request.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from toolkit.dashboard.data import DashboardData, load_dashboard_data
 from toolkit.dashboard.markup import STYLE
 from toolkit.dashboard.portrait import portrait_html
 from toolkit.dashboard.profile import PortraitBook
+from toolkit.hub.lesson_page import LessonRatingHandler
+from toolkit.hub.pages import LESSONS_PATH, RESEARCH_PATH
 from toolkit.hub.research_page import MyResearchHandler
 from toolkit.hub.settings import GRADERS_GROUP
 from toolkit.i18n import t
@@ -77,7 +80,8 @@ def make_app(course_dir: str) -> web.Application:
     return web.Application(
         [
             (url_path_join(prefix, "oauth_callback"), HubOAuthCallbackHandler),
-            (url_path_join(prefix, "research/?"), MyResearchHandler, {"course_dir": course_dir}),
+            (url_path_join(prefix, f"{RESEARCH_PATH}/?"), MyResearchHandler, {"course_dir": course_dir}),
+            (url_path_join(prefix, f"{LESSONS_PATH}/?"), LessonRatingHandler, {"course_dir": course_dir}),
             (url_path_join(prefix, r"/?"), PortraitHandler, {"course": course}),
             (url_path_join(prefix, r"([A-Za-z0-9][A-Za-z0-9_\-]*)"), PortraitHandler, {"course": course}),
         ],

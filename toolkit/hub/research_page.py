@@ -3,26 +3,20 @@
 Served by the teacher-pages service beside the portrait (``/services/portrait/research``). The
 logged-in teacher sees their group's activities and their hours, marks an online activity done,
 and hands in their improvement plan and one summary per point their plan chose. Every step goes
-through the research desk's checks and is logged as the teacher's own. Plain forms, no kernel:
-fifty teachers at once cost the server a page each.
+through the research desk's checks and is logged as the teacher's own.
 """
 
 from __future__ import annotations
 
 import html
-import json
-import os
 from collections.abc import Sequence
-from typing import Any
 
-from jupyterhub.services.auth import HubOAuthenticated
 from tornado import web
-from tornado.ioloop import IOLoop
 
 from toolkit.catalogue import load_catalogue
 from toolkit.course.research_log import Upload
-from toolkit.dashboard.markup import STYLE
 from toolkit.errors import InputError
+from toolkit.hub.pages import TeacherPage, button, form, frame, picker, report
 from toolkit.i18n import add_messages, t
 from toolkit.research.commands import ResearchDesk
 from toolkit.research.teacher import COMPLETE, PLAN, SUMMARY, TeacherResearch, teacher_research, teacher_step
@@ -30,10 +24,6 @@ from toolkit.research.teacher import COMPLETE, PLAN, SUMMARY, TeacherResearch, t
 add_messages(
     {
         "mine.title": {"zh": "我的校本研修", "en": "My school-based research"},
-        "mine.portrait": {"zh": "我的画像", "en": "My portrait"},
-        "mine.home": {"zh": "我的研修首页", "en": "My course home"},
-        "mine.pick": {"zh": "选择文件", "en": "Choose a file"},
-        "mine.none_chosen": {"zh": "未选择文件", "en": "no file chosen"},
         "mine.theme": {"zh": "校本主题：{theme}", "en": "Theme: {theme}"},
         "mine.group": {"zh": "教研组：{group}（组长 {leader}）", "en": "Group: {group} (leader {leader})"},
         "mine.no_group": {
@@ -91,20 +81,6 @@ add_messages(
 )
 
 _ACCEPT = ".pdf,.doc,.docx"
-_PAGE_STYLE = """<style>
-body{font-family:sans-serif;margin:20px;max-width:960px}
-.mine-ok{color:#1b5e20;background:#e8f5e9;padding:6px 10px}
-.mine-error{color:#b71c1c;background:#ffebee;padding:6px 10px}
-.mine-card{border:1px solid #d9dee5;padding:8px 12px;margin:8px 0}
-table.mine{border-collapse:collapse;margin:4px 0 12px 0;font-size:14px}
-table.mine th{background:#1f4e79;color:#fff;padding:5px 8px;text-align:left}
-table.mine td{border-bottom:1px solid #d9dee5;padding:5px 8px}
-form.mine-inline{display:inline}
-.mine-pick{border:1px solid #8a96a3;border-radius:3px;background:#f4f6f8;padding:2px 8px;cursor:pointer}
-.mine-pick input{display:none}
-.mine-chosen{color:#555;margin:0 8px}
-.mine-nav a{margin-right:16px}
-</style>"""
 
 
 def _handed(upload: Upload | None) -> str:
@@ -114,41 +90,8 @@ def _handed(upload: Upload | None) -> str:
     return html.escape(t("mine.handed", file=name, at=f"{upload.at:%Y-%m-%d %H:%M}"))
 
 
-def _form(xsrf: str, action: str, body: str, *, upload: bool = False, **fields: str) -> str:
-    hidden = "".join(
-        f"<input type='hidden' name='{name}' value='{html.escape(value)}'>" for name, value in fields.items()
-    )
-    encoding = " enctype='multipart/form-data'" if upload else ""
-    return (
-        f"<form class='mine-inline' method='post'{encoding}>{xsrf}"
-        f"<input type='hidden' name='action' value='{action}'>{hidden}{body}</form>"
-    )
-
-
-def _button(label: str) -> str:
-    return f"<button type='submit'>{html.escape(label)}</button>"
-
-
-def _picker() -> str:
-    """A file chooser in the page's language: the browser's own says "Choose File" in an English
-    browser, so it is hidden inside a label, and the chosen name is shown beside it."""
-    nothing = html.escape(json.dumps(t("mine.none_chosen"), ensure_ascii=False))
-    show = f"this.parentNode.nextElementSibling.textContent=this.files.length?this.files[0].name:{nothing}"
-    return (
-        f"<label class='mine-pick'><input type='file' name='file' accept='{_ACCEPT}' onchange=\"{show}\">"
-        f"{html.escape(t('mine.pick'))}</label>"
-        f"<span class='mine-chosen'>{html.escape(t('mine.none_chosen'))}</span>"
-    )
-
-
 def _upload_form(xsrf: str, action: str, label: str, **fields: str) -> str:
-    return _form(
-        xsrf,
-        action,
-        _picker() + _button(label),
-        upload=True,
-        **fields,
-    )
+    return form(xsrf, action, picker(_ACCEPT) + button(label), upload=True, **fields)
 
 
 def page_html(
@@ -161,13 +104,7 @@ def page_html(
 ) -> str:
     """The whole page for ``view``; ``message`` or ``error`` reports the step just taken, ``links``
     are (label, address) pairs to the teacher's other pages."""
-    nav = "".join(f"<a href='{html.escape(href)}'>{html.escape(label)}</a>" for label, href in links)
-    parts = [f"<div class='mine-nav'>{nav}</div>"] if nav else []
-    parts.append(f"<h2>{html.escape(t('mine.title'))} · {html.escape(view.name)}</h2>")
-    if message:
-        parts.append(f"<p class='mine-ok' id='mine-message'>{html.escape(message)}</p>")
-    if error:
-        parts.append(f"<p class='mine-error' id='mine-message'>{html.escape(error)}</p>")
+    parts = [f"<h2>{html.escape(t('mine.title'))} · {html.escape(view.name)}</h2>", report(message, error)]
     if view.theme:
         parts.append(f"<p>{html.escape(t('mine.theme', theme=view.theme))}</p>")
     if not view.group:
@@ -190,11 +127,7 @@ def page_html(
     parts.append(f"<h3>{html.escape(t('mine.summaries'))}</h3>")
     parts.append(_summaries(view, xsrf))
     parts.append(f"<p style='color:#666'>{html.escape(t('mine.formats'))}</p>")
-    return (
-        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
-        f"<title>{html.escape(t('mine.title'))}</title>{STYLE}{_PAGE_STYLE}</head>"
-        f"<body>{''.join(parts)}</body></html>"
-    )
+    return frame(t("mine.title"), parts, links=links)
 
 
 def _activities(view: TeacherResearch, xsrf: str) -> str:
@@ -205,12 +138,7 @@ def _activities(view: TeacherResearch, xsrf: str) -> str:
     rows = []
     for line in view.activities:
         if line.can_complete:
-            status = _form(
-                xsrf,
-                COMPLETE,
-                f"<button type='submit'>{html.escape(t('mine.complete'))}</button>",
-                activity=line.id,
-            )
+            status = form(xsrf, COMPLETE, button(t("mine.complete")), activity=line.id)
         elif line.online:
             status = html.escape(t("mine.completed"))
         else:
@@ -230,60 +158,42 @@ def _summaries(view: TeacherResearch, xsrf: str) -> str:
     rows = []
     for code in view.points:
         point = catalogue.point(code)
-        form = _upload_form(xsrf, SUMMARY, t("mine.summary_upload"), point=code)
+        upload = _upload_form(xsrf, SUMMARY, t("mine.summary_upload"), point=code)
         rows.append(
             f"<tr data-point='{code}'><td>{code} {html.escape(point.name)}</td>"
-            f"<td>{_handed(view.summaries.get(code))}</td><td>{form}</td></tr>"
+            f"<td>{_handed(view.summaries.get(code))}</td><td>{upload}</td></tr>"
         )
     return f"<table class='mine' id='mine-summaries'>{''.join(rows)}</table>"
 
 
-class MyResearchHandler(HubOAuthenticated, web.RequestHandler):
+class MyResearchHandler(TeacherPage):
     """GET shows the page; POST takes one step and shows the page again with what happened."""
 
-    def initialize(self, course_dir: str) -> None:
-        self.course_dir = course_dir
-
-    def _teacher(self) -> str:
-        user: dict[str, Any] = self.current_user  # type: ignore[assignment]
-        return str(user["name"])
-
-    async def _show(self, work: Any) -> None:
-        # The course is read in a thread, so one teacher's page never holds up another's.
-        message, error, view = await IOLoop.current().run_in_executor(None, work)
-        self.set_header("Content-Type", "text/html; charset=utf-8")
-        base = os.environ.get("JUPYTERHUB_BASE_URL", "/")
-        links = [(t("mine.home"), f"{base}hub/spawn"), (t("mine.portrait"), f"{base}services/portrait/")]
-        self.finish(page_html(view, xsrf=self.xsrf_form_html(), message=message, error=error, links=links))
-
-    def _view(self, teacher: str) -> TeacherResearch:
+    def _page(self, xsrf: str, message: str = "", error: str = "") -> str:
         try:
-            return teacher_research(ResearchDesk(self.course_dir), teacher)
+            view = teacher_research(ResearchDesk(self.course_dir), self.teacher)
         except InputError:
             raise web.HTTPError(404) from None  # not an active teacher of this course
+        return page_html(view, xsrf=xsrf, message=message, error=error, links=self.links)
 
     @web.authenticated
     async def get(self) -> None:
-        teacher = self._teacher()
-        await self._show(lambda: ("", "", self._view(teacher)))
+        await self.show(self._page)
 
     @web.authenticated
     async def post(self) -> None:
-        teacher = self._teacher()
         action = self.get_body_argument("action", "")
         activity = self.get_body_argument("activity", "")
         point = self.get_body_argument("point", "")
         uploaded = self.request.files.get("file") or []
         file = (uploaded[0].filename, uploaded[0].body) if uploaded else ("", b"")
 
-        def work() -> tuple[str, str, TeacherResearch]:
-            message, error = "", ""
+        def step(xsrf: str) -> str:
             try:
-                message = teacher_step(
-                    ResearchDesk(self.course_dir), teacher, action, activity=activity, point=point, file=file
-                )
+                desk = ResearchDesk(self.course_dir)
+                said = teacher_step(desk, self.teacher, action, activity=activity, point=point, file=file)
             except InputError as problem:
-                error = problem.message
-            return message, error, self._view(teacher)
+                return self._page(xsrf, error=problem.message)
+            return self._page(xsrf, message=said)
 
-        await self._show(work)
+        await self.show(step)

@@ -53,8 +53,18 @@ class RatingImport:
 def import_ratings(course_dir: str | Path, file: str | Path, standard: LessonStandard) -> RatingImport:
     """Check the whole file, then store it in one transaction; a rater rated again supersedes
     their earlier rows for that lesson."""
-    settings = load_course(course_dir)
     ratings = read_ratings(file, standard)
+    replaced = store_ratings(course_dir, ratings, standard, source=str(file))
+    lessons = {(r.teacher_id, r.lesson) for r in ratings}
+    return RatingImport(Path(file), len(ratings), len(lessons), replaced)
+
+
+def store_ratings(
+    course_dir: str | Path, ratings: list[Rating], standard: LessonStandard, *, source: str
+) -> int:
+    """Store ``ratings`` (from ``source``: a file, or a page) in one transaction, all or none; the
+    number of earlier ratings they supersede (kept, marked superseded)."""
+    settings = load_course(course_dir)
     engine = create_engine(settings.db_url, future=True)
     try:
         tables.metadata.create_all(engine)
@@ -68,8 +78,8 @@ def import_ratings(course_dir: str | Path, file: str | Path, standard: LessonSta
             if rating.teacher_id not in active:
                 raise InputError(
                     t("lesson.not_in_course", teacher=rating.teacher_id),
-                    file=Path(file),
-                    row=rating.row,
+                    file=Path(source),
+                    row=rating.row or None,
                     column="执教教师",
                 )
         now = dt.datetime.now().replace(microsecond=0)
@@ -96,7 +106,7 @@ def import_ratings(course_dir: str | Path, file: str | Path, standard: LessonSta
                             "criterion": criterion,
                             "score": score,
                             "standard": standard.id,
-                            "source_file": str(file),
+                            "source_file": source,
                             "source_row": rating.row,
                             "imported_at": now,
                             "superseded": False,
@@ -106,8 +116,7 @@ def import_ratings(course_dir: str | Path, file: str | Path, standard: LessonSta
                 )
     finally:
         engine.dispose()
-    lessons = {(r.teacher_id, r.lesson) for r in ratings}
-    return RatingImport(Path(file), len(ratings), len(lessons), replaced)
+    return replaced
 
 
 def stored_ratings(db_url: str) -> list[Rating]:
@@ -136,19 +145,27 @@ def stored_ratings(db_url: str) -> list[Rating]:
 
 
 def course_evaluations(db_url: str, course_dir: str | Path) -> tuple[LessonEvaluation, ...]:
-    """Every lesson of the course evaluated under the standard its ratings were imported with."""
+    """Every lesson of the course evaluated under the standard its ratings were stored with."""
     from toolkit.lesson.agreement import evaluate_all
-    from toolkit.lesson.standard import load_standard
 
     ratings = stored_ratings(db_url)
     if not ratings:
         return ()
+    return tuple(evaluate_all(ratings, course_standard(db_url, course_dir)))
+
+
+def course_standard(db_url: str, course_dir: str | Path) -> LessonStandard:
+    """The standard the course's latest ratings were stored with, or the shipped one before any."""
+    from toolkit.lesson.standard import DEFAULT_STANDARD, load_standard
+
     engine = create_engine(db_url, future=True)
     try:
         with engine.connect() as connection:
+            if not connection.dialect.has_table(connection, tables.lesson_rating.name):
+                return load_standard(DEFAULT_STANDARD, course_dir=course_dir)
             standard_id = connection.execute(
                 select(tables.lesson_rating.c.standard).order_by(tables.lesson_rating.c.id.desc()).limit(1)
             ).scalar()
     finally:
         engine.dispose()
-    return tuple(evaluate_all(ratings, load_standard(str(standard_id), course_dir=course_dir)))
+    return load_standard(str(standard_id or DEFAULT_STANDARD), course_dir=course_dir)
