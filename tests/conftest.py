@@ -77,7 +77,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 # Test files whose fixtures cost tens of seconds each time a worker builds them: a JupyterHub
 # and its teachers' servers, PostgreSQL, the research course, the rubric assignments' graded
-# course, the demo course served by Voila or regraded. The files of one group run as a unit on
+# course, the hostile submissions graded in the sandbox, the demo course regraded or served by
+# Voila. The files of one group run as a unit on
 # one worker, so each is built once per run instead of once per worker (before, every worker
 # started its own hub, and the suite took 721 s). By file, not by fixture: the main process that
 # hands out the work knows test IDs only. Longest units first.
@@ -87,8 +88,9 @@ SHARED = {
     "tests/course/test_postgresql.py": "postgresql",
     "tests/research/": "research",
     "tests/assignments/test_rubric_assignments.py": "rubric-assignments",
-    "tests/dashboard/test_browser.py": "dashboard-voila",
+    "tests/autograde/test_hostile.py": "hostile-submissions",
     "tests/autograde/test_grade.py": "graded-demo",
+    "tests/dashboard/test_browser.py": "dashboard-voila",
 }
 _GROUPS = list(dict.fromkeys(SHARED.values()))
 
