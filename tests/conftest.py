@@ -15,6 +15,7 @@ import hashlib
 import importlib.metadata
 import io
 import os
+import re
 import shutil
 import signal
 import socket
@@ -191,6 +192,11 @@ def file_bytes(name: str) -> bytes:
                 archive.writestr(zipfile.ZipInfo(member, date_time=(2026, 9, 1, 0, 0, 0)), text)
         return buffer.getvalue()
     return _HEADS[suffix] + name.encode()
+
+
+def page_text(page: str) -> str:
+    """An HTML page's text as a reader sees it: styles, tags and attributes dropped."""
+    return re.sub(r"<[^>]*>", " ", re.sub(r"<style>.*?</style>", "", page, flags=re.S))
 
 
 HEADER = "工号,姓名,学校,学科,角色\n"

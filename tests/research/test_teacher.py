@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import file_bytes
+from tests.conftest import file_bytes, page_text
 from toolkit.course import load_course
 from toolkit.course.research_store import read_events
 from toolkit.errors import InputError
@@ -30,11 +30,6 @@ def view(course: Path, teacher: str):  # noqa: ANN201 - the dataclass, as the pa
 
 def take(course: Path, teacher: str, action: str, **fields: object) -> str:
     return teacher_step(ResearchDesk(course), teacher, action, **fields)  # type: ignore[arg-type]
-
-
-def visible(page: str) -> str:
-    """The page's text as a reader sees it (tags and attributes dropped)."""
-    return re.sub(r"<[^>]*>", " ", page)
 
 
 def test_each_teacher_sees_their_groups_activities_hours_and_summaries(flow_course: Path) -> None:
@@ -92,7 +87,7 @@ def test_a_teacher_completes_hands_in_and_is_refused_like_anyone(course: Path) -
 
 def test_the_page_shows_the_teachers_own_flow_in_chinese(flow_course: Path) -> None:
     page = page_html(view(flow_course, "T2"), xsrf="<input type='hidden' name='_xsrf' value='x'>")
-    text = visible(page)
+    text = page_text(page)
     assert "我的校本研修 · 教师丁" in text and "教研组：数学组（组长 组长乙）" in text
     assert "校本研修学时：15 / 25" in text and "还差 10 学时，请及时联系教研组长" in text
     assert "整校验收后学时才登记" in text
@@ -104,4 +99,4 @@ def test_the_page_shows_the_teachers_own_flow_in_chinese(flow_course: Path) -> N
         assert word not in text
     # Someone the school has not put in a group still hands in their plan.
     alone = page_html(view(flow_course, "A1"), xsrf="")
-    assert "学校还没有把您编入教研组" in visible(alone) and "上传提升计划" in visible(alone)
+    assert "学校还没有把您编入教研组" in page_text(alone) and "上传提升计划" in page_text(alone)

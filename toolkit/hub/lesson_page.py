@@ -42,8 +42,8 @@ add_messages(
         "rate.col.teacher": {"zh": "执教教师", "en": "Teacher"},
         "rate.col.mean": {"zh": "平均分", "en": "Mean"},
         "rate.paper": {
-            "zh": "学生和家长没有账户：请培训者用 workshop lesson form 打印评价表或录入表，收回后导入。",
-            "en": "Students and parents have no account: print their forms with workshop lesson form.",
+            "zh": "学生和家长没有账户：他们的评价由学校用纸质评价表或录入表收集，再由培训者导入。",
+            "en": "Students and parents have no account: the school collects their ratings on paper.",
         },
     }
 )
