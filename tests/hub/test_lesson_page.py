@@ -41,7 +41,8 @@ def test_a_colleague_and_the_teacher_rate_a_lesson_from_their_own_accounts(
     hub: Hub, browser: Browser
 ) -> None:
     teacher, colleague = TEACHERS[0], TEACHERS[1]
-    context, page = log_in(browser, hub, colleague)
+    lessons = f"/services/{PORTRAIT_SERVICE}/lessons"
+    context, page = log_in(browser, hub, colleague, going_to=lessons)
     said = rate(page, hub, teacher, "比例的意义", (4, 4, 4, 3, 4, 5))
     assert "已保存您对 教师1《比例的意义》的评价（同伴教师）" in said
     # Leaving a criterion out is refused, and what was ticked stays ticked.
@@ -53,7 +54,7 @@ def test_a_colleague_and_the_teacher_rate_a_lesson_from_their_own_accounts(
     assert_no_code(page)
     context.close()
 
-    context, page = log_in(browser, hub, teacher)
+    context, page = log_in(browser, hub, teacher, going_to=lessons)
     assert "（执教教师自评）" in rate(page, hub, teacher, "比例的意义", (5, 5, 4, 4, 5, 4))
     row = page.inner_text("#rate-received tr[data-lesson='比例的意义']")
     assert "执教教师自评 1、同伴教师 1" in row and "执教教师自评 4.50、同伴教师 4.00" in row

@@ -65,8 +65,8 @@ def test_a_teacher_takes_their_own_steps_of_the_research_flow(
     plan.parent.mkdir(parents=True, exist_ok=True)
     plan.write_text(json.dumps({"answers": {PLAN_KEY: {"points": {"A1": {}, "B2": {}}}}}), encoding="utf-8")
 
-    context, page = log_in(browser, hub, teacher)
-    page.goto(f"{hub.url}services/{PORTRAIT_SERVICE}/research", wait_until="domcontentloaded")
+    # A teacher's bookmark to the page leads through the login straight to it.
+    context, page = log_in(browser, hub, teacher, going_to=f"/services/{PORTRAIT_SERVICE}/research")
     text = assert_no_code(page)
     assert page.get_attribute("text=我的画像", "href") == "/services/portrait/"
     assert "我的校本研修 · 教师1" in text and "教研组：数学组（组长 王坊主）" in text
@@ -107,11 +107,8 @@ def test_a_teacher_takes_their_own_steps_of_the_research_flow(
 
     # The leader, logged in as themselves, uploads the offline activity's evidence on the
     # research page of the course service; the teacher's page then counts its 4 hours.
-    leader_context, leader = log_in(browser, hub, GRADER)
-    research_page = (
-        f"{hub.url}services/{hub.layout.course_service}/voila/render/{DASHBOARDS_FOLDER}/research.ipynb"
-    )
-    leader.goto(research_page, wait_until="domcontentloaded")
+    research_page = f"/services/{hub.layout.course_service}/voila/render/{DASHBOARDS_FOLDER}/research.ipynb"
+    leader_context, leader = log_in(browser, hub, GRADER, going_to=research_page)
     leader.wait_for_selector(".workshop-research .workshop-research-groups", timeout=180_000)
     leader.locator(".widget-dropdown:has(label:text-is('线下活动')) select").select_option(
         label="A2 集体备课"

@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 import pytest
 
@@ -31,15 +32,21 @@ TEACHER = TEACHERS[0]
 CODE_MARKS = ("SingleChoice(", "SubmitPanel(", "AssignmentBoard(", "import ", "score_single", "HIDDEN TESTS")
 
 
-def log_in(browser: Browser, hub: Hub, teacher_id: str) -> tuple[BrowserContext, Page]:
-    """Log in through the hub's own login page; returns on the teacher's home page."""
+def log_in(browser: Browser, hub: Hub, teacher_id: str, *, going_to: str = "") -> tuple[BrowserContext, Page]:
+    """Log in through the hub's own login page; returns on the teacher's home page, or on
+    ``going_to`` (a path under the hub, as a bookmark to 我的校本研修 leads there through the
+    login: no server of their own is started for it)."""
     context = browser.new_context(viewport={"width": 1200, "height": 1400}, locale="zh-CN")
     page = context.new_page()
-    page.goto(hub.url + "hub/login", wait_until="domcontentloaded")
+    after = f"?next={quote(going_to)}" if going_to else ""
+    page.goto(hub.url + "hub/login" + after, wait_until="domcontentloaded")
     page.fill("#username_input", teacher_id.lower())  # typed in any case, it is the roster's ID
     page.fill("#password_input", PASSWORD)
     page.click("#login_submit")
-    page.wait_for_url(re.compile(r".*/voila/render/.*home\.ipynb"), timeout=180_000)
+    if going_to:
+        page.wait_for_url(hub.url.rstrip("/") + going_to + "*", timeout=180_000)
+    else:
+        page.wait_for_url(re.compile(r".*/voila/render/.*home\.ipynb"), timeout=180_000)
     return context, page
 
 
