@@ -77,7 +77,8 @@ def test_a_teacher_reaches_only_their_own_things(hub: Hub, browser: Browser) -> 
 
 def test_a_grader_reaches_the_course_tools(hub: Hub, browser: Browser) -> None:
     teacher_context, _ = log_in(browser, hub, TEACHERS[1])
-    context, page = log_in(browser, hub, GRADER)
+    # The grader comes for the course tools: their own server is not started for that.
+    context, page = log_in(browser, hub, GRADER, going_to=f"/services/{PORTRAIT_SERVICE}/{TEACHERS[1]}")
 
     code, text = status(context, f"{hub.url}services/{PORTRAIT_SERVICE}/{TEACHERS[1]}")
     assert code == 200 and "教师2" in text
@@ -110,8 +111,7 @@ def test_a_grader_reaches_the_course_tools(hub: Hub, browser: Browser) -> None:
 
 
 def test_jupyterlab_speaks_chinese_without_grader_tools(hub: Hub, browser: Browser) -> None:
-    context, page = log_in(browser, hub, TEACHERS[0])
-    page.goto(f"{hub.url}user/{TEACHERS[0]}/lab", wait_until="domcontentloaded")
+    context, page = log_in(browser, hub, TEACHERS[0], going_to=f"/user/{TEACHERS[0]}/lab")
     page.wait_for_selector("#jp-menu-panel, .lm-MenuBar", timeout=180_000)
     page.wait_for_timeout(3000)  # a news prompt, if any, appears shortly after start
     menus = page.inner_text(".lm-MenuBar")

@@ -44,7 +44,7 @@ def log_in(browser: Browser, hub: Hub, teacher_id: str, *, going_to: str = "") -
     page.fill("#password_input", PASSWORD)
     page.click("#login_submit")
     if going_to:
-        page.wait_for_url(hub.url.rstrip("/") + going_to + "*", timeout=180_000)
+        page.wait_for_url(hub.url.rstrip("/") + going_to + "**", timeout=180_000)
     else:
         page.wait_for_url(re.compile(r".*/voila/render/.*home\.ipynb"), timeout=180_000)
     return context, page
