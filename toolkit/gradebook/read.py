@@ -8,7 +8,7 @@ from pathlib import Path
 
 import nbformat
 import pandas as pd
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 
 from toolkit.course.config import CourseSettings, load_course
 
@@ -84,20 +84,35 @@ class CourseData:
         return (scores["score"] / scores["max_score"]).where(scores["max_score"] > 0)
 
 
+def _teachers(connection: Connection) -> pd.DataFrame:
+    teachers = pd.read_sql_query(text(_TEACHERS), connection)
+    teachers["active"] = teachers["active"].astype(bool)
+    return teachers
+
+
 def read_course(course_dir: str | Path) -> CourseData:
     settings = load_course(course_dir)
     engine = create_engine(settings.db_url, future=True)
     try:
         with engine.connect() as connection:
-            frames = [
-                pd.read_sql_query(text(query), connection)
-                for query in (_TEACHERS, _ASSIGNMENTS, _SUBMISSIONS, _GRADES)
-            ]
+            teachers = _teachers(connection)
+            assignments, submissions, grades = (
+                pd.read_sql_query(text(query), connection) for query in (_ASSIGNMENTS, _SUBMISSIONS, _GRADES)
+            )
     finally:
         engine.dispose()
-    teachers, assignments, submissions, grades = frames
-    teachers["active"] = teachers["active"].astype(bool)
     return CourseData(settings, teachers, assignments, submissions, grades)
+
+
+def read_teachers(course_dir: str | Path) -> pd.DataFrame:
+    """The course's teachers as :func:`read_course` gives them, without reading any grade: for a
+    page that only needs names (a teacher's own pages load on every visit)."""
+    engine = create_engine(load_course(course_dir).db_url, future=True)
+    try:
+        with engine.connect() as connection:
+            return _teachers(connection)
+    finally:
+        engine.dispose()
 
 
 def item_points(course_dir: str | Path, assignment: str) -> pd.DataFrame:

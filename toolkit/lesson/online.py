@@ -11,7 +11,7 @@ from pathlib import Path
 
 from toolkit.course.config import load_course
 from toolkit.errors import InputError
-from toolkit.gradebook import read_course
+from toolkit.gradebook import read_teachers
 from toolkit.i18n import add_messages, t
 from toolkit.lesson.agreement import LessonEvaluation, evaluate_all
 from toolkit.lesson.ratings import Rating
@@ -77,7 +77,7 @@ def party_of(rater: str, teacher: str) -> str:
 
 
 def _active(course_dir: str | Path) -> dict[str, tuple[str, str]]:
-    teachers = read_course(course_dir).teachers
+    teachers = read_teachers(course_dir)
     active = teachers[teachers["active"]]
     return {
         tid: (name, school)

@@ -16,7 +16,7 @@ from toolkit.evidence.check import check_file
 from toolkit.gradebook import CourseData, read_course
 from toolkit.i18n import add_messages, t
 from toolkit.ledger.read import kinds_by_spelling
-from toolkit.research.flow import FlowStatus, course_flow_status, flow_status
+from toolkit.research.flow import FlowStatus, flow_status_of
 from toolkit.rubric import FileRule
 from toolkit.scheme import ActivityKind, Scheme
 from toolkit.tables import normalise_label
@@ -317,12 +317,8 @@ class ResearchDesk:
         return t("research.recorded", what="整校验收通过，学时开始登记")
 
     def status(self) -> FlowStatus:
-        status = course_flow_status(self.data, self.scheme)
-        return (
-            status
-            if status is not None
-            else flow_status(self.state, self.scheme, names=self.names, chosen={})
-        )
+        # From the state this desk has already replayed: the log is not read a second time.
+        return flow_status_of(self.data, self.scheme, self.state)
 
     def summary(self) -> str:
         accepted = self.state.accepted

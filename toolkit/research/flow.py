@@ -171,14 +171,16 @@ def flow_status(
 
 
 def course_flow_status(data: CourseData, scheme: Scheme) -> FlowStatus | None:
-    """:func:`flow_status` of a course's logged flow, with its teachers' names, plan points and
-    typical-case submissions; None when the course has not started the flow."""
+    """The status of a course's logged flow; None when the course has not started the flow."""
+    events = read_events(data.settings.db_url)
+    return flow_status_of(data, scheme, replay(events)) if events else None
+
+
+def flow_status_of(data: CourseData, scheme: Scheme, state: ResearchState) -> FlowStatus:
+    """:func:`flow_status` of ``state`` with the course's teachers' names, plan points and
+    typical-case submissions."""
     from toolkit.plan.choices import chosen_points
 
-    events = read_events(data.settings.db_url)
-    if not events:
-        return None
-    state = replay(events)
     active = data.teachers[data.teachers["active"]]
     members = [m for group in state.groups.values() for m in group.members]
     submissions = data.submissions
